@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Centre } from '../../../shared/contract/methods/centre';
+import { AppError } from '../errors';
+import { defineHandler } from './types';
+
+function readCentre(db: Database): Centre {
+  const row = db.prepare('SELECT name, created_at, version FROM centre WHERE id = 1').get() as
+    | { name: string; created_at: string; version: number }
+    | undefined;
+  if (!row) throw new AppError('not_found', 'The centre has not been set up yet.');
+  return { name: row.name, createdAt: row.created_at, version: row.version };
+}
+
+export const centreHandlers = {
+  'centre.get': defineHandler('centre.get', {
+    run: (_input, { db }) => readCentre(db),
+  }),
+
+  'centre.update': defineHandler('centre.update', {
+    run(input, { db, emit }) {
+      const { changes } = db
+        .prepare('UPDATE centre SET name = ?, version = version + 1 WHERE id = 1 AND version = ?')
+        .run(input.name, input.version);
+      if (changes === 0) {
+        const current = readCentre(db);
+        throw new AppError('conflict', 'Someone else changed the centre settings since you opened them.', { current });
+      }
+      emit({ entity: 'centre', action: 'updated', id: 1 });
+      return readCentre(db);
+    },
+  }),
+};

@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract';
+import type { ChangeEvent } from '../../../shared/events';
+import type { Caller } from '../sessions';
+
+/** Where a call came from, for sessions and (later) the audit log. */
+export interface CallOrigin {
+  transport: 'ipc' | 'https' | 'in-process';
+  /** A name for the workstation: the remote address, or "this computer". */
+  workstation: string;
+}
+
+export interface PrepareContext {
+  readonly db: Database;
+  /** One instant per call: every timestamp a call writes agrees. */
+  readonly now: Date;
+  readonly caller: Caller | null;
+  readonly origin: CallOrigin;
+}
+
+export interface RunContext extends PrepareContext {
+  /** Published to other workstations once the transaction commits; dropped if it rolls back. */
+  readonly emit: (event: Omit<ChangeEvent, 'type'>) => void;
+  /** Close this session's event sockets once committed. */
+  readonly sessionEnded: (sessionId: string) => void;
+}
+
+/**
+ * A handler in two phases. `prepare` may await slow work that must not hold
+ * the database (hashing a password) and only reads; `run` is synchronous and
+ * the dispatcher wraps it in one transaction, so it either all happens or none.
+ */
+export interface HandlerDef<M extends MethodName, P = undefined> {
+  prepare?: (input: ParsedInput<M>, ctx: PrepareContext) => Promise<P>;
+  run: (input: ParsedInput<M>, ctx: RunContext, prepared: P) => MethodOutput<M>;
+}
+
+export function defineHandler<M extends MethodName, P = undefined>(_method: M, def: HandlerDef<M, P>): HandlerDef<M, P> {
+  return def;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own P; the map only needs the method's types.
+export type HandlerMap = { [M in MethodName]: HandlerDef<M, any> };
