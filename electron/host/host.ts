@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pkg from '../../package.json';
+import { openCore, type Core } from '../core/core';
+import { DATABASE_FILE, databaseExists } from '../core/db/store';
+import { loadOrCreateHostIdentity } from './identity';
+import { keyFileInsideDataDir, loadOrCreateKeyFile } from './keyfile';
+import { startHostServer } from './server';
+
+export interface HostOptions {
+  dataDir: string;
+  keyFile: string;
+  listen: string;
+  port: number;
+  webRoot?: string;
+  warn?: (message: string) => void;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly port: number;
+  readonly fingerprint: string;
+  readonly core: Core;
+  /** The line printed when ready; tests and scripts wait for it. */
+  readonly readyLine: string;
+  close(): Promise<void>;
+}
+
+/** The core without a window: opens the store, makes the TLS identity on first run, serves. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const warn = options.warn ?? ((message: string) => console.error(`warning: ${message}`));
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  if (keyFileInsideDataDir(options.keyFile, options.dataDir)) {
+    warn('the key file is inside the data folder; anyone with a copy of the folder can open the database. Keep it on another volume.');
+  }
+  const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
+  const core = openCore({ file, key });
+  try {
+    const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
+    const server = await startHostServer({
+      core,
+      identity,
+      listen: options.listen,
+      port: options.port,
+      version: pkg.version,
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    });
+    return {
+      url: server.url,
+      port: server.port,
+      fingerprint: identity.fingerprint,
+      core,
+      readyLine: `listening ${server.url} fingerprint SHA256:${identity.fingerprint}`,
+      async close() {
+        await server.close();
+        core.close();
+      },
+    };
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+}
