@@ -1,0 +1,26 @@
+import '@fontsource/roboto/400.css';
+import '@fontsource/roboto/500.css';
+import '@fontsource/roboto/700.css';
+import createCache from '@emotion/cache';
+import { CacheProvider } from '@emotion/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connect } from './api/connection';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+
+// The server puts a fresh nonce here with each page load; the CSP admits only <style> elements carrying it.
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+const styles = createCache({ key: 'bd', nonce });
+
+await initI18n();
+createRoot(container).render(
+  <StrictMode>
+    <CacheProvider value={styles}>
+      <App connection={connect()} />
+    </CacheProvider>
+  </StrictMode>,
+);
