@@ -66,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     });
     console.log(host.readyLine);
     const stop = () => {
+      // Closing commits nothing new (every call is its own transaction); bound it so a stuck client cannot hold the host.
+      setTimeout(() => process.exit(0), 5000).unref();
       void host.close().finally(() => process.exit(0));
     };
     process.once('SIGINT', stop);

@@ -72,6 +72,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     // Requests carry a child's data: the framework logs nothing, ever.
     logger: false,
     bodyLimit: BODY_LIMIT,
+    // Shutting down must not wait for browsers' idle keep-alive connections.
+    forceCloseConnections: true,
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -106,7 +108,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const outcome = await core.dispatch({
       method: request.params.method,
-      input: request.body ?? {},
+      // Only an absent body means "no input"; an explicit JSON null is input, and invalid.
+      input: request.body === undefined ? {} : request.body,
       token: bearerToken(request),
       origin: { transport: 'https', workstation: workstationOf(request) },
     });
