@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { hardenApp, hardenSession } from './harden';
 import { registerIpc } from './ipc';
@@ -35,18 +35,24 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
 
-  void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
-    workstation = await Workstation.open({
-      dir: app.getPath('userData'),
-      safeStorage,
-      ...(process.env.BARNAHUS_SQLITE_BINDING ? { nativeBinding: process.env.BARNAHUS_SQLITE_BINDING } : {}),
+  // Development only (scripts/start.mjs): a binding built for Electron's ABI beside the one for Node.
+  const devBinding = app.isPackaged ? undefined : process.env.BARNAHUS_SQLITE_BINDING;
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession);
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+      workstation = await Workstation.open({ dir: app.getPath('userData'), safeStorage, ...(devBinding ? { nativeBinding: devBinding } : {}) });
+      registerIpc(ipcMain, workstation, () => window?.webContents ?? null);
+      window = createMainWindow(BrowserWindow, preload, !app.isPackaged);
+      window.on('closed', () => {
+        window = null;
+      });
+    })
+    .catch((error: unknown) => {
+      // Without this the app would keep running windowless, holding the single-instance lock.
+      dialog.showErrorBox('Barnahus Desk cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
     });
-    registerIpc(ipcMain, workstation, () => window?.webContents ?? null);
-    window = createMainWindow(BrowserWindow, preload, !app.isPackaged);
-    window.on('closed', () => {
-      window = null;
-    });
-  });
 }

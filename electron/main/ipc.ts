@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ipcChannels } from '../../shared/bridge';
 import type { CallResult } from '../../shared/client';
 import type { ChangeEvent } from '../../shared/events';
-import { isAppUrl } from './app-origin';
+import { APP_ORIGIN, isAppUrl } from './app-origin';
 
 /** Whatever answers the window's calls: the Workstation in the app, a fake in tests. */
 export interface CallRouter {
@@ -25,14 +25,24 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   const frame = event.senderFrame;
   if (!frame || !windowContents || event.sender !== windowContents) return false;
   if (frame !== windowContents.mainFrame) return false;
-  return isAppUrl(frame.url);
+  // The checklist asks for the origin; the URL check also refuses about:blank, data: and blob: documents.
+  return frame.origin === APP_ORIGIN && isAppUrl(frame.url);
 }
 
 const refused: CallResult = { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Barnahus Desk window.' } };
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: CallRouter, windowContents: () => WebContents | null): void {
-  const subscriptions = new Map<number, () => void>();
+  const subscriptions = new Map<number, { stop: () => void; sender: WebContents; forget: () => void }>();
   let nextId = 1;
+
+  function end(id: number): void {
+    const entry = subscriptions.get(id);
+    if (!entry) return;
+    subscriptions.delete(id);
+    entry.stop();
+    entry.sender.removeListener('destroyed', entry.forget);
+    entry.sender.removeListener('did-start-navigation', entry.forget);
+  }
 
   ipcMain.handle(ipcChannels.call, async (event, envelope: unknown): Promise<CallResult> => {
     if (!isTrustedSender(event, windowContents())) return refused;
@@ -48,17 +58,16 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: CallRouter
     const stop = router.subscribe(token, (change) => {
       if (!sender.isDestroyed()) sender.send(ipcChannels.event, { id, event: change });
     });
-    subscriptions.set(id, stop);
-    sender.once('destroyed', () => {
-      subscriptions.get(id)?.();
-      subscriptions.delete(id);
-    });
+    // A reload or a closed window ends the page's subscriptions; the new page subscribes afresh.
+    const forget = () => end(id);
+    subscriptions.set(id, { stop, sender, forget });
+    sender.once('destroyed', forget);
+    sender.once('did-start-navigation', forget);
     return id;
   });
 
   ipcMain.handle(ipcChannels.unsubscribe, (event, id: unknown): void => {
     if (!isTrustedSender(event, windowContents()) || typeof id !== 'number') return;
-    subscriptions.get(id)?.();
-    subscriptions.delete(id);
+    if (subscriptions.get(id)?.sender === event.sender) end(id);
   });
 }

@@ -20,7 +20,8 @@ const keyFileSchema = z.discriminatedUnion('scheme', [
   z.object({ scheme: z.literal('os'), wrapped: b64 }),
   z.object({
     scheme: z.literal('passphrase'),
-    kdf: z.object({ name: z.literal('scrypt'), logN: z.number().int().min(14).max(22), r: z.number().int(), p: z.number().int(), salt: b64 }),
+    // Bounded, so a tampered file cannot make unlocking allocate or compute without limit.
+    kdf: z.object({ name: z.literal('scrypt'), logN: z.number().int().min(14).max(20), r: z.number().int().min(1).max(16), p: z.number().int().min(1).max(4), salt: b64 }),
     iv: b64,
     tag: b64,
     wrapped: b64,
@@ -106,6 +107,7 @@ export async function unwrapDatabaseKey(dir: string, protection: { safeStorage: 
   if (content.scheme === 'os') {
     if (!('safeStorage' in protection)) throw new Error('This key is protected by the operating system, not a passphrase.');
     const { result } = await protection.safeStorage.decryptStringAsync(Buffer.from(content.wrapped, 'base64'));
+    if (!/^[0-9a-f]{64}$/.test(result)) throw new Error(`${path.join(dir, KEY_FILE)} is damaged: the keychain returned no valid key.`);
     return Buffer.from(result, 'hex');
   }
   if (!('passphrase' in protection)) throw new AppError('locked', 'Enter the administrator passphrase to open the database.');
