@@ -31,9 +31,20 @@ export function preferredLanguage(): Language {
   return fromBrowser ?? 'en';
 }
 
+/** Plainer words than zod's for the commonest checks; anything else falls through to zod's locale. */
+const friendlier: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const min = Number(issue.minimum);
+    return min <= 1 ? i18next.t('validation.required') : i18next.t('validation.tooShort', { count: min });
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return i18next.t('validation.tooLong', { count: Number(issue.maximum) });
+  if (issue.code === 'invalid_type' && issue.input === undefined) return i18next.t('validation.required');
+  return undefined;
+};
+
 function apply(language: Language): void {
   document.documentElement.lang = language;
-  z.config(zodLocales[language]());
+  z.config({ ...zodLocales[language](), customError: friendlier });
 }
 
 export async function initI18n(): Promise<typeof i18next> {

@@ -44,9 +44,21 @@ export function SignInScreen({
 
   return (
     <EntryLayout title={t('signIn.title')} {...(centreName ? { subtitle: t('signIn.subtitle', { centre: centreName }) } : {})}>
-      {notice === 'setup-done' && <Alert severity="success">{t('signIn.setupDone')}</Alert>}
-      {notice === 'session-ended' && <Alert severity="info">{t('errors.not_signed_in')}</Alert>}
-      {notice === 'signed-out' && <Alert severity="info">{t('signIn.signedOut')}</Alert>}
+      {notice === 'setup-done' && (
+        <Alert severity="success" role="status">
+          {t('signIn.setupDone')}
+        </Alert>
+      )}
+      {notice === 'session-ended' && (
+        <Alert severity="info" role="status">
+          {t('errors.not_signed_in')}
+        </Alert>
+      )}
+      {notice === 'signed-out' && (
+        <Alert severity="info" role="status">
+          {t('signIn.signedOut')}
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="username" label={t('signIn.username')} autoComplete="username" autoFocus={!initialUsername} />
         <FormTextField

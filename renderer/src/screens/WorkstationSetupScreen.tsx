@@ -75,7 +75,7 @@ function Standalone({ status, onDone }: { status: WorkstationStatus; onDone: (st
   if (status.osProtectionAvailable) {
     return (
       <>
-        <Alert severity="info">{t('workstation.osProtected')}</Alert>
+        <Alert severity="info" role="status">{t('workstation.osProtected')}</Alert>
         {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
         <Button variant="contained" sx={{ mt: 2 }} onClick={() => void create()}>
           {t('workstation.create')}
@@ -85,7 +85,7 @@ function Standalone({ status, onDone }: { status: WorkstationStatus; onDone: (st
   }
   return (
     <form onSubmit={form.handleSubmit((values) => create(values.passphrase))} noValidate>
-      <Alert severity="warning">{t('workstation.passphraseHelp')}</Alert>
+      <Alert severity="warning" role="note">{t('workstation.passphraseHelp')}</Alert>
       <FormTextField control={form.control} name="passphrase" type="password" label={t('workstation.passphrase')} autoComplete="new-password" />
       <FormTextField control={form.control} name="confirm" type="password" label={t('firstRun.confirmPassword')} autoComplete="new-password" />
       {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}

@@ -21,7 +21,11 @@ const schema = z.object({ name: centreNameSchema });
 export function CentreSettingsPage({ centre, onSaved }: { centre: Centre | null; onSaved: (centre: Centre) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (!isGranted('centre.manage', session.user.roles)) return <Alert severity="warning">{t('centre.notAllowed')}</Alert>;
+  if (!isGranted('centre.manage', session.user.roles)) return (
+      <Alert severity="warning" role="status">
+        {t('centre.notAllowed')}
+      </Alert>
+    );
   if (!centre) return <Loading />;
   return (
     <Stack spacing={3} sx={{ maxWidth: 640 }}>
@@ -42,6 +46,9 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
   const { t } = useTranslation();
   const { connection } = useSession();
   const [version, setVersion] = useState(initial.version);
+  // What the field held when last loaded or saved. react-hook-form's isDirty is only tracked
+  // when read during render, so an event handler compares with this instead.
+  const [baseline, setBaseline] = useState(initial.name);
   const [notice, setNotice] = useState<'saved' | 'elsewhere' | null>(null);
   const [conflict, setConflict] = useState<Centre | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,7 +56,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
 
   useChangeEvents((event) => {
     if (event.entity !== 'centre') return;
-    if (form.formState.isDirty) {
+    if (form.getValues('name') !== baseline) {
       setNotice('elsewhere');
       return;
     }
@@ -57,6 +64,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     connection.api.call('centre.get', {}).then(
       (latest) => {
         form.reset({ name: latest.name });
+        setBaseline(latest.name);
         setVersion(latest.version);
       },
       () => undefined,
@@ -70,6 +78,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
       const saved = await connection.api.call('centre.update', { name: values.name, version });
       setConflict(null);
       setVersion(saved.version);
+      setBaseline(saved.name);
       form.reset({ name: saved.name });
       setNotice('saved');
       onSaved(saved);
@@ -90,8 +99,16 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     <Paper variant="outlined" sx={{ p: 3 }}>
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="name" label={t('centre.name')} />
-        {notice === 'saved' && <Alert severity="success">{t('centre.saved')}</Alert>}
-        {notice === 'elsewhere' && <Alert severity="info">{t('shell.centreChangedElsewhere')}</Alert>}
+        {notice === 'saved' && (
+          <Alert severity="success" role="status">
+            {t('centre.saved')}
+          </Alert>
+        )}
+        {notice === 'elsewhere' && (
+          <Alert severity="info" role="status">
+            {t('shell.centreChangedElsewhere')}
+          </Alert>
+        )}
         {conflict && (
           <Alert
             severity="warning"

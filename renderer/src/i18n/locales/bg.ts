@@ -113,5 +113,7 @@ export const bg: Translation = {
     passwordMismatch: 'Двете пароли се различават.',
     blank: 'Полето е задължително.',
     required: 'Полето е задължително.',
+    tooShort: 'Минимален брой знаци: {{count}}.',
+    tooLong: 'Максимален брой знаци: {{count}}.',
   },
 };

@@ -111,5 +111,7 @@ export const en = {
     passwordMismatch: 'The two passwords differ.',
     blank: 'This must be filled in.',
     required: 'This must be filled in.',
+    tooShort: 'At least {{count}} characters.',
+    tooLong: 'At most {{count}} characters.',
   },
 } as const;

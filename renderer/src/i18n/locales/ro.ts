@@ -113,5 +113,7 @@ export const ro: Translation = {
     passwordMismatch: 'Cele două parole diferă.',
     blank: 'Acest câmp este obligatoriu.',
     required: 'Acest câmp este obligatoriu.',
+    tooShort: 'Numărul minim de caractere: {{count}}.',
+    tooLong: 'Numărul maxim de caractere: {{count}}.',
   },
 };
