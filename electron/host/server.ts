@@ -89,11 +89,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     void defaultJson(request, body as string, done);
   });
 
+  // Every 400 carries details.issues, as the dispatcher's do, so clients handle one shape.
+  const badBody = (reply: FastifyReply, code: string, message: string) =>
+    sendError(reply, 'invalid_input', message, { issues: [{ path: [], code, message }] });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendError(reply, 'invalid_input', `The request body is larger than ${BODY_LIMIT} bytes.`);
-    if (status === 415) return sendError(reply, 'invalid_input', 'Send the input as a JSON body (Content-Type: application/json).');
-    if (status >= 400 && status < 500) return sendError(reply, 'invalid_input', 'The request body is not valid JSON.');
+    if (status === 413) return badBody(reply, 'too_large', `The request body is larger than ${BODY_LIMIT} bytes.`);
+    if (status === 415) return badBody(reply, 'unsupported_media_type', 'Send the input as a JSON body (Content-Type: application/json).');
+    // Includes bodies with __proto__ or constructor keys, refused outright (prototype poisoning).
+    if (status >= 400 && status < 500) return badBody(reply, 'invalid_json', 'The request body is not valid JSON.');
     console.error(`host error on ${request.method} ${request.url.split('?')[0]}: ${error.message}`);
     return sendError(reply, 'internal', 'Something went wrong inside the host.');
   });

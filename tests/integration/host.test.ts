@@ -102,11 +102,18 @@ describe('the LAN host', () => {
     }
   });
 
-  it('refuses a body that is not JSON with 400 in the error shape', async () => {
+  it.each([
+    ['a form body', 'centreName=x', { 'content-type': 'application/x-www-form-urlencoded' }, 'unsupported_media_type'],
+    ['a __proto__ key', '{"a":{"__proto__":{"admin":true}}}', {}, 'invalid_json'],
+    ['a constructor key', '{"constructor":{"prototype":{"x":1}}}', {}, 'invalid_json'],
+    ['a body over 1 MiB', JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }), {}, 'too_large'],
+  ])('refuses %s with 400 and an issue, in the error shape', async (_label, body, headers, issue) => {
     const h = await host();
-    const response = await rawPost(h.host.url, 'setup.status', 'centreName=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await rawPost(h.host.url, 'setup.status', body, headers);
     expect(response.status).toBe(400);
-    expect(errorBodySchema.safeParse(response.body).success).toBe(true);
+    const parsed = errorBodySchema.parse(response.body);
+    expect(parsed.error.code).toBe('invalid_input');
+    expect((parsed.error.details as { issues: { code: string }[] }).issues[0]?.code).toBe(issue);
   });
 
   it('returns 403 for a signed-in user without the permission', async () => {
