@@ -1,6 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -11,6 +9,7 @@ import { centreNameSchema, checkMessages, displayNameSchema, passwordSchema, use
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
 import { FormTextField } from '../forms/FormTextField';
+import { FormError, SubmitButton } from '../forms/FormFeedback';
 import { applyServerError } from '../forms/server-errors';
 
 // The same field rules the host applies, plus the repeat check only a form needs.
@@ -71,14 +70,10 @@ export function FirstRunScreen({ onDone }: { onDone: (username: string) => void 
           autoComplete="new-password"
         />
         <FormTextField control={form.control} name="confirmPassword" type="password" label={t('firstRun.confirmPassword')} autoComplete="new-password" />
-        {failure && (
-          <Alert severity="error" sx={{ mt: 2 }} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 3 }} disabled={form.formState.isSubmitting}>
+        <FormError message={failure} />
+        <SubmitButton submitting={form.formState.isSubmitting} wide>
           {t('firstRun.submit')}
-        </Button>
+        </SubmitButton>
       </form>
     </EntryLayout>
   );

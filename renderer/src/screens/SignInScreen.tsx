@@ -1,6 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +7,7 @@ import type { Session } from '../api/context';
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
 import { FormTextField } from '../forms/FormTextField';
+import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 
 const schema = contract['auth.login'].input;
@@ -44,21 +43,9 @@ export function SignInScreen({
 
   return (
     <EntryLayout title={t('signIn.title')} {...(centreName ? { subtitle: t('signIn.subtitle', { centre: centreName }) } : {})}>
-      {notice === 'setup-done' && (
-        <Alert severity="success" role="status">
-          {t('signIn.setupDone')}
-        </Alert>
-      )}
-      {notice === 'session-ended' && (
-        <Alert severity="info" role="status">
-          {t('errors.not_signed_in')}
-        </Alert>
-      )}
-      {notice === 'signed-out' && (
-        <Alert severity="info" role="status">
-          {t('signIn.signedOut')}
-        </Alert>
-      )}
+      {notice === 'setup-done' && <Notice severity="success">{t('signIn.setupDone')}</Notice>}
+      {notice === 'session-ended' && <Notice severity="info">{t('errors.not_signed_in')}</Notice>}
+      {notice === 'signed-out' && <Notice severity="info">{t('signIn.signedOut')}</Notice>}
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="username" label={t('signIn.username')} autoComplete="username" autoFocus={!initialUsername} />
         <FormTextField
@@ -69,14 +56,10 @@ export function SignInScreen({
           autoComplete="current-password"
           autoFocus={Boolean(initialUsername)}
         />
-        {failure && (
-          <Alert severity="error" sx={{ mt: 2 }} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 3 }} disabled={form.formState.isSubmitting}>
+        <FormError message={failure} />
+        <SubmitButton submitting={form.formState.isSubmitting} wide>
           {t('signIn.submit')}
-        </Button>
+        </SubmitButton>
       </form>
     </EntryLayout>
   );

@@ -16,6 +16,7 @@ import { workstationContract, type WorkstationStatus } from '../../../shared/wor
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
 import { FormTextField } from '../forms/FormTextField';
+import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { applyServerError } from '../forms/server-errors';
 
 const passphraseForm = z
@@ -75,8 +76,8 @@ function Standalone({ status, onDone }: { status: WorkstationStatus; onDone: (st
   if (status.osProtectionAvailable) {
     return (
       <>
-        <Alert severity="info" role="status">{t('workstation.osProtected')}</Alert>
-        {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
+        <Notice severity="info">{t('workstation.osProtected')}</Notice>
+        <FormError message={failure} />
         <Button variant="contained" sx={{ mt: 2 }} onClick={() => void create()}>
           {t('workstation.create')}
         </Button>
@@ -87,11 +88,9 @@ function Standalone({ status, onDone }: { status: WorkstationStatus; onDone: (st
     <form onSubmit={form.handleSubmit((values) => create(values.passphrase))} noValidate>
       <Alert severity="warning" role="note">{t('workstation.passphraseHelp')}</Alert>
       <FormTextField control={form.control} name="passphrase" type="password" label={t('workstation.passphrase')} autoComplete="new-password" />
-      <FormTextField control={form.control} name="confirm" type="password" label={t('firstRun.confirmPassword')} autoComplete="new-password" />
-      {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
-      <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>
-        {t('workstation.create')}
-      </Button>
+      <FormTextField control={form.control} name="confirm" type="password" label={t('workstation.confirmPassphrase')} autoComplete="new-password" />
+      <FormError message={failure} />
+      <SubmitButton submitting={form.formState.isSubmitting}>{t('workstation.create')}</SubmitButton>
     </form>
   );
 }
@@ -144,7 +143,7 @@ function JoinHost({ onDone }: { onDone: (status: WorkstationStatus) => void }) {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {t('workstation.fingerprintBody')}
           </Typography>
-          <Typography component="code" sx={{ display: 'block', fontFamily: 'monospace', fontSize: 15, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, wordBreak: 'break-all' }}>
+          <Typography component="code" sx={{ display: 'block', fontFamily: 'monospace', fontSize: 15, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, wordSpacing: '0.2em' }}>
             SHA256: {grouped(probe.fingerprint)}
           </Typography>
           <FormControlLabel
@@ -159,7 +158,7 @@ function JoinHost({ onDone }: { onDone: (status: WorkstationStatus) => void }) {
           </Box>
         </Box>
       )}
-      {failure && <Alert severity="error" role="alert" sx={{ mt: 2 }}>{failure}</Alert>}
+      <FormError message={failure} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import type { Centre } from '../../../shared/contract/methods/centre';
 import { isGranted } from '../../../shared/permissions';
 import { useChangeEvents, useSession } from '../api/context';
 import { Loading } from '../components/Centered';
+import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 
@@ -21,11 +22,7 @@ const schema = z.object({ name: centreNameSchema });
 export function CentreSettingsPage({ centre, onSaved }: { centre: Centre | null; onSaved: (centre: Centre) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (!isGranted('centre.manage', session.user.roles)) return (
-      <Alert severity="warning" role="status">
-        {t('centre.notAllowed')}
-      </Alert>
-    );
+  if (!isGranted('centre.manage', session.user.roles)) return <Notice severity="warning">{t('centre.notAllowed')}</Notice>;
   if (!centre) return <Loading />;
   return (
     <Stack spacing={3} sx={{ maxWidth: 640 }}>
@@ -99,16 +96,8 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     <Paper variant="outlined" sx={{ p: 3 }}>
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="name" label={t('centre.name')} />
-        {notice === 'saved' && (
-          <Alert severity="success" role="status">
-            {t('centre.saved')}
-          </Alert>
-        )}
-        {notice === 'elsewhere' && (
-          <Alert severity="info" role="status">
-            {t('shell.centreChangedElsewhere')}
-          </Alert>
-        )}
+        {notice === 'saved' && <Notice severity="success">{t('centre.saved')}</Notice>}
+        {notice === 'elsewhere' && <Notice severity="info">{t('shell.centreChangedElsewhere')}</Notice>}
         {conflict && (
           <Alert
             severity="warning"
@@ -123,14 +112,8 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
             <strong>{t('centre.theirVersion', { name: conflict.name })}</strong>
           </Alert>
         )}
-        {failure && !conflict && (
-          <Alert severity="error" role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Button type="submit" variant="contained" sx={{ mt: 2 }} disabled={form.formState.isSubmitting}>
-          {t('common.save')}
-        </Button>
+        <FormError message={conflict ? null : failure} />
+        <SubmitButton submitting={form.formState.isSubmitting}>{t('common.save')}</SubmitButton>
       </form>
     </Paper>
   );
