@@ -1,6 +1,8 @@
 /**
  * Roles and permissions. Deny by default: a role grants exactly the
  * permissions listed here, and every contract method names one permission.
+ * Case-scoped methods are further limited by need to know (see caseAccess in
+ * electron/core/access.ts): holding `cases.read` is not seeing every case.
  *
  * Two access levels are not permissions of a role:
  * - `public`: callable without a session (first-run setup, sign-in);
@@ -18,21 +20,80 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = ['centre.manage'] as const;
+export const agencies = [
+  'police',
+  'prosecution',
+  'court',
+  'child_protection',
+  'medical',
+  'therapy',
+  'barnahus_staff',
+  'interpreter_service',
+  'other',
+] as const;
+export type Agency = (typeof agencies)[number];
+
+export const permissions = [
+  'centre.manage',
+  'users.manage',
+  'security.manage',
+  'audit.read',
+  'audit.case',
+  'users.directory',
+  'cases.create',
+  'cases.read',
+  'cases.update',
+  'cases.restrict',
+  'cases.team',
+  'cases.interview',
+  'notes.write',
+  'notes.medical',
+  'notes.therapy',
+] as const;
 export type RolePermission = (typeof permissions)[number];
 
 export type AccessLevel = 'public' | 'signed-in';
 export type Permission = AccessLevel | RolePermission;
 
+/** What each permission allows, for docs/permissions.md and the screens that explain a refusal. */
+export const permissionDescriptions: Record<RolePermission, string> = {
+  'centre.manage': "Change the centre's settings",
+  'users.manage': 'Create, edit, disable accounts; reset passwords and two-factor; sign a user out everywhere',
+  'security.manage': 'Set the idle lock, which roles need two-factor sign-in, and the blind-interviewer rule',
+  'audit.read': 'Read, verify and export the whole audit log',
+  'audit.case': 'See who opened a case they may see ("Who saw this case?")',
+  'users.directory': 'List colleagues (name, agency, roles) to put them on a case team',
+  'cases.create': 'Open a new case',
+  'cases.read': 'See the cases one is entitled to (team member; coordinators: all unrestricted)',
+  'cases.update': "Edit a case's details",
+  'cases.restrict': 'Mark a case restricted (then even coordinators need an explicit assignment)',
+  'cases.team': "Assign and remove the case team",
+  'cases.interview': 'Record that the forensic interview took place',
+  'notes.write': 'Add general notes to a case one can see',
+  'notes.medical': 'Read and write medical notes',
+  'notes.therapy': 'Read and write therapy notes',
+};
+
+const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
+
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
-  administrator: ['centre.manage'],
-  coordinator: [],
-  forensic_interviewer: [],
-  police: [],
-  prosecutor: [],
-  child_protection: [],
-  medical: [],
-  therapist: [],
+  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case'],
+  coordinator: [
+    ...caseWork,
+    'cases.create',
+    'cases.update',
+    'cases.restrict',
+    'cases.team',
+    'cases.interview',
+    'users.directory',
+    'audit.case',
+  ],
+  forensic_interviewer: [...caseWork, 'cases.interview'],
+  police: caseWork,
+  prosecutor: caseWork,
+  child_protection: caseWork,
+  medical: [...caseWork, 'notes.medical'],
+  therapist: [...caseWork, 'notes.therapy'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<RolePermission> {
@@ -44,4 +105,23 @@ export function isGranted(permission: Permission, userRoles: readonly Role[] | n
   if (userRoles === null) return false;
   if (permission === 'signed-in') return true;
   return permissionsOf(userRoles).has(permission);
+}
+
+/** Notes by discipline: therapy and medical notes are for their own discipline only. */
+export const noteDisciplines = ['general', 'medical', 'therapy'] as const;
+export type NoteDiscipline = (typeof noteDisciplines)[number];
+
+const disciplinePermission: Record<NoteDiscipline, RolePermission> = {
+  general: 'notes.write',
+  medical: 'notes.medical',
+  therapy: 'notes.therapy',
+};
+
+/** Whether these roles may read what a note of this discipline says (everyone on the team sees that it exists). */
+export function mayReadNote(discipline: NoteDiscipline, userRoles: readonly Role[]): boolean {
+  return discipline === 'general' ? isGranted('cases.read', userRoles) : isGranted(disciplinePermission[discipline], userRoles);
+}
+
+export function mayWriteNote(discipline: NoteDiscipline, userRoles: readonly Role[]): boolean {
+  return isGranted(disciplinePermission[discipline], userRoles);
 }

@@ -3,6 +3,8 @@ import { openStore, type Store, type StoreOptions } from './db/store';
 import { createDispatcher, type CallOutcome, type CallRequest } from './dispatcher';
 import { EventBus, type CoreListener } from './events';
 import { handlers } from './handlers';
+import type { ChangeEvent } from '../../shared/events';
+import { mayReceive } from './access';
 import type { Caller } from './sessions';
 
 /** The whole application without a window or a network: what every transport talks to. */
@@ -11,6 +13,8 @@ export interface Core {
   dispatch(request: CallRequest): Promise<CallOutcome>;
   /** For transports that hold a connection open (the event socket). */
   authenticate(token: string): Caller | null;
+  /** Whether a change may be pushed to this session: never a case it may not see. */
+  mayReceive(caller: Caller, change: ChangeEvent): boolean;
   subscribe(listener: CoreListener): () => void;
   close(): void;
 }
@@ -31,6 +35,7 @@ export function createCore(store: Store, clock: Clock = systemClock, log?: (mess
     store,
     dispatch: dispatcher.dispatch,
     authenticate: dispatcher.authenticate,
+    mayReceive: (caller, change) => mayReceive(store.db, caller, change),
     subscribe: (listener) => bus.subscribe(listener),
     close: () => store.close(),
   };

@@ -176,11 +176,13 @@ function serveEventSocket(core: Core, socket: WebSocket): void {
         if (event.sessionId === caller.sessionId) socket.close(socketCloseCodes.sessionEnded, 'session ended');
         return;
       }
-      if (!core.authenticate(token)) {
+      const current = core.authenticate(token);
+      if (!current) {
         socket.close(socketCloseCodes.notSignedIn, 'session expired');
         return;
       }
-      send(event.change);
+      // A locked workstation hears nothing until unlocked; no session hears of a case it may not see.
+      if (!current.locked && core.mayReceive(current, event.change)) send(event.change);
     });
     send({ type: 'ready' });
   });

@@ -71,7 +71,10 @@ export class Workstation {
     const stop = core.subscribe((event) => {
       if (event.kind === 'session-ended') {
         if (event.sessionId === caller.sessionId) stop();
-      } else if (core.authenticate(token)) listener(event.change);
+      } else {
+        const current = core.authenticate(token);
+        if (current && !current.locked && core.mayReceive(current, event.change)) listener(event.change);
+      }
     });
     return stop;
   }

@@ -9,6 +9,8 @@ export const errorStatus = {
   invalid_input: 400,
   not_signed_in: 401,
   invalid_credentials: 401,
+  /** The password was right; the account uses two-factor sign-in: send `code` too. */
+  totp_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../permissions';
+import { agencies, noteDisciplines, roles } from '../permissions';
 
 /**
  * Messages of our own checks, by id. The renderer translates them by id;
@@ -8,12 +8,17 @@ import { roles } from '../permissions';
 export const checkMessages = {
   usernameChars: 'Use only letters, digits and the characters . _ @ -',
   passwordMismatch: 'The two passwords differ',
+  passwordWeak: 'This password is too easy to guess: add more uncommon words, or make it longer',
+  passwordReused: 'Choose a password different from the current one',
   blank: 'Must not be blank',
+  phone: 'Use digits, spaces and + ( ) - only',
+  totpCode: 'Enter the 6 digits your authenticator app shows',
+  roleRequired: 'Choose at least one role',
+  totpMismatch: 'That code does not match: check the time on your phone and enter the newest code',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 
-const nonBlank = (max: number) =>
-  z.string().trim().min(1, { message: checkMessages.blank }).max(max);
+const nonBlank = (max: number) => z.string().trim().min(1, { message: checkMessages.blank }).max(max);
 
 export const idSchema = z.number().int().positive();
 export const timestampSchema = z.iso.datetime({ offset: true });
@@ -26,11 +31,29 @@ export const usernameSchema = z
   .max(64)
   .regex(/^[\p{L}\p{N}._@-]+$/u, { message: checkMessages.usernameChars });
 
-/** Length only here; strength rules arrive with account management. */
+/** Length here; strength is checked by the host against a dictionary (electron/core/password-policy.ts). */
 export const passwordSchema = z.string().min(12).max(256);
 export const displayNameSchema = nonBlank(120);
 export const centreNameSchema = nonBlank(160);
 export const roleSchema = z.enum(roles);
+export const agencySchema = z.enum(agencies);
+export const disciplineSchema = z.enum(noteDisciplines);
+export const jobTitleSchema = z.string().trim().max(120);
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[\d\s+()-]*$/, { message: checkMessages.phone });
+export const emailSchema = z.union([z.literal(''), z.email().max(200)]);
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: checkMessages.totpCode });
+export const rolesSchema = z
+  .array(roleSchema)
+  .min(1, { message: checkMessages.roleRequired })
+  .max(roles.length)
+  .refine((list) => new Set(list).size === list.length, { message: 'Each role once' });
 
 export const userSummarySchema = z.object({
   id: idSchema,

@@ -1,14 +1,24 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { accountMethods } from './methods/account';
+import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
+import { casesMethods } from './methods/cases';
 import { centreMethods } from './methods/centre';
+import { securityMethods } from './methods/security';
 import { setupMethods } from './methods/setup';
+import { usersMethods } from './methods/users';
 
 /** The whole contract: every operation any transport can carry. */
 export const contract = {
   ...setupMethods,
   ...authMethods,
+  ...accountMethods,
   ...centreMethods,
+  ...securityMethods,
+  ...usersMethods,
+  ...casesMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -58,9 +58,15 @@ export async function setUpCentre(client: Client, centreName = 'Barnahus Cluj'):
   return client;
 }
 
-/** Every row of every table, in a stable order: equal digests mean nothing changed. */
-export function databaseDigest(db: Database): string {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+/**
+ * Every row of every table, in a stable order: equal digests mean nothing changed.
+ * `exceptAudit`: a refusal may (must) add to the audit log and nothing else.
+ */
+export function databaseDigest(db: Database, options: { exceptAudit?: boolean } = {}): string {
+  const skip = options.exceptAudit ? new Set(['audit_log', 'audit_head', 'sqlite_sequence']) : new Set<string>();
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter(
+    ({ name }) => !skip.has(name),
+  );
   const parts = tables.map(({ name }) => {
     const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
     return `${name}:${JSON.stringify(rows, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value))}`;

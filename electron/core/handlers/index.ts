@@ -1,11 +1,21 @@
+import { accountHandlers } from './account';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { casesHandlers } from './cases';
 import { centreHandlers } from './centre';
+import { securityHandlers } from './security';
 import { setupHandlers } from './setup';
 import type { HandlerMap } from './types';
+import { usersHandlers } from './users';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {
   ...setupHandlers,
   ...authHandlers,
+  ...accountHandlers,
   ...centreHandlers,
+  ...securityHandlers,
+  ...usersHandlers,
+  ...casesHandlers,
+  ...auditHandlers,
 };

@@ -1,13 +1,24 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract';
 import type { ChangeEvent } from '../../../shared/events';
+import type { AppError } from '../errors';
 import type { Caller } from '../sessions';
+import type { WorkstationThrottle } from '../throttle';
 
-/** Where a call came from, for sessions and (later) the audit log. */
+/** Where a call came from, for sessions and the audit log. */
 export interface CallOrigin {
   transport: 'ipc' | 'https' | 'in-process';
   /** A name for the workstation: the remote address, or "this computer". */
   workstation: string;
+}
+
+/** What a handler adds to its audit entry beyond method, caller and outcome. */
+export interface AuditNote {
+  userId?: number;
+  username?: string;
+  caseId?: number;
+  record?: string;
+  detail?: string;
 }
 
 export interface PrepareContext {
@@ -16,6 +27,8 @@ export interface PrepareContext {
   readonly now: Date;
   readonly caller: Caller | null;
   readonly origin: CallOrigin;
+  /** Wrong sign-ins per workstation (429 past a limit). */
+  readonly throttle: WorkstationThrottle;
 }
 
 export interface RunContext extends PrepareContext {
@@ -23,6 +36,13 @@ export interface RunContext extends PrepareContext {
   readonly emit: (event: Omit<ChangeEvent, 'type'>) => void;
   /** Close this session's event sockets once committed. */
   readonly sessionEnded: (sessionId: string) => void;
+  /** Adds facts to this call's audit entry (the case, the record, the account signed in to). */
+  readonly note: (note: AuditNote) => void;
+  /**
+   * Refuses the call but keeps what the handler wrote: a wrong password must
+   * still count towards the lock-out. Everything else refused rolls back.
+   */
+  readonly commitThenRefuse: (error: AppError) => never;
 }
 
 /**
@@ -41,3 +61,9 @@ export function defineHandler<M extends MethodName, P = undefined>(_method: M, d
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry keeps its own P; the map only needs the method's types.
 export type HandlerMap = { [M in MethodName]: HandlerDef<M, any> };
+
+/** The signed-in caller; the dispatcher has already refused calls without one for non-public methods. */
+export function callerOf(ctx: PrepareContext): Caller {
+  if (!ctx.caller) throw new Error('a signed-in method ran without a caller');
+  return ctx.caller;
+}

@@ -7,6 +7,7 @@ export const setupMethods = {
     summary: 'Whether the centre has been set up, and its name for the sign-in screen.',
     permission: 'public',
     mutates: false,
+    audit: 'refusals',
     input: emptyInput,
     output: z.object({ initialized: z.boolean(), centreName: z.string().nullable() }),
     example: {},
@@ -15,6 +16,7 @@ export const setupMethods = {
     summary: 'Create the centre and its first administrator. Only while no user exists.',
     permission: 'public',
     mutates: true,
+    audit: 'every-call',
     input: z.strictObject({
       centreName: centreNameSchema,
       admin: z.strictObject({

@@ -1,6 +1,10 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-accounts';
 import { migration002 } from './002-host-identity';
+import { migration003 } from './003-account-security';
+import { migration004 } from './004-security-policy';
+import { migration005 } from './005-cases';
+import { migration006 } from './006-audit-log';
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

@@ -1,0 +1,70 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ChangeEvent } from '../../shared/events';
+import { isGranted, type Role } from '../../shared/permissions';
+import { AppError } from './errors';
+import { readPolicy } from './policy';
+
+export type CaseView = 'full' | 'blind';
+
+export interface CaseRow {
+  id: number;
+  reference: string;
+  child_first_name: string;
+  child_last_name: string;
+  summary: string;
+  restricted: number;
+  interview_done_at: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface Viewer {
+  userId: number;
+  roles: readonly Role[];
+}
+
+function onTeam(db: Database, caseId: number, userId: number): boolean {
+  return db.prepare('SELECT 1 FROM case_team WHERE case_id = ? AND user_id = ?').get(caseId, userId) !== undefined;
+}
+
+/**
+ * Need to know. A case is visible to its team; coordinators also see every
+ * case that is not restricted. A forensic interviewer on the team sees it
+ * "blind" (no summary, no notes) while the centre keeps interviewers blind
+ * and the interview has not happened. Null: the caller may not know of it.
+ */
+export function viewOf(db: Database, viewer: Viewer, row: Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at'>): CaseView | null {
+  const coordinator = viewer.roles.includes('coordinator');
+  if (!onTeam(db, row.id, viewer.userId) && !(coordinator && row.restricted === 0)) return null;
+  if (!isGranted('cases.read', viewer.roles)) return null;
+  const blind = !coordinator && viewer.roles.includes('forensic_interviewer') && row.interview_done_at === null && readPolicy(db).blindInterviewer;
+  return blind ? 'blind' : 'full';
+}
+
+/**
+ * The case, if the caller may see it. Otherwise 404 whether or not it exists,
+ * so guessing ids tells nothing.
+ */
+export function requireCase(db: Database, viewer: Viewer, caseId: number): { row: CaseRow; view: CaseView } {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+  const view = row ? viewOf(db, viewer, row) : null;
+  if (!row || !view) throw new AppError('not_found', 'There is no such case, or it is not yours to see.');
+  return { row, view };
+}
+
+/** Whether a change event may be told to this session: it must not reveal a case it may not see. */
+export function mayReceive(db: Database, viewer: Viewer, change: ChangeEvent): boolean {
+  switch (change.entity) {
+    case 'centre':
+      return true;
+    case 'user':
+      return isGranted('users.manage', viewer.roles) || change.id === viewer.userId;
+    case 'policy':
+      return true;
+    case 'case': {
+      if (typeof change.id !== 'number') return false;
+      const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(change.id) as CaseRow | undefined;
+      return row !== undefined && viewOf(db, viewer, row) !== null;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AuditEntry } from '../../shared/contract/methods/audit';
+
+export const GENESIS = '0'.repeat(64);
+
+export interface AuditFacts {
+  at: string;
+  userId: number | null;
+  username: string | null;
+  workstation: string;
+  transport: string;
+  method: string;
+  caseId: number | null;
+  record: string | null;
+  outcome: string;
+  detail: string | null;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  workstation: string;
+  transport: string;
+  method: string;
+  case_id: number | null;
+  record: string | null;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash covers the previous entry's hash and every field, in a fixed order. */
+function entryHash(prevHash: string, id: number, f: AuditFacts): string {
+  const canonical = JSON.stringify([id, f.at, f.userId, f.username, f.workstation, f.transport, f.method, f.caseId, f.record, f.outcome, f.detail]);
+  return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
+}
+
+/**
+ * Appends one entry. Call inside the transaction whose work it records, so
+ * both commit or neither. A row slipped in behind the log's back does not
+ * stop the centre working: the chain goes on past it and verification
+ * reports where it broke.
+ */
+export function appendAudit(db: Database, facts: AuditFacts): number {
+  const head = db.prepare('SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1').get() as { last_id: number; last_hash: string; entries: number };
+  const highest = (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
+  const id = Math.max(head.last_id, highest) + 1;
+  const hash = entryHash(head.last_hash, id, facts);
+  db.prepare(
+    `INSERT INTO audit_log (id, at, user_id, username, workstation, transport, method, case_id, record, outcome, detail, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, facts.at, facts.userId, facts.username, facts.workstation, facts.transport, facts.method, facts.caseId, facts.record, facts.outcome, facts.detail, head.last_hash, hash);
+  db.prepare('UPDATE audit_head SET last_id = ?, last_hash = ?, entries = entries + 1 WHERE id = 1').run(id, hash);
+  return id;
+}
+
+/**
+ * Walks the chain from the first entry. An edited entry no longer matches its
+ * hash; a removed one leaves a gap and a wrong prev_hash; removing the newest
+ * ones, or adding one without the head, disagrees with audit_head.
+ */
+export function verifyAudit(db: Database): { ok: boolean; entries: number; firstBroken?: number } {
+  let expectedId = 1;
+  let prevHash = GENESIS;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    const facts: AuditFacts = {
+      at: row.at,
+      userId: row.user_id,
+      username: row.username,
+      workstation: row.workstation,
+      transport: row.transport,
+      method: row.method,
+      caseId: row.case_id,
+      record: row.record,
+      outcome: row.outcome,
+      detail: row.detail,
+    };
+    if (row.id !== expectedId || row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row.id, facts)) {
+      return { ok: false, entries, firstBroken: Math.min(row.id, expectedId) };
+    }
+    prevHash = row.hash;
+    expectedId = row.id + 1;
+    entries += 1;
+  }
+  const head = db.prepare('SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1').get() as
+    | { last_id: number; last_hash: string; entries: number }
+    | undefined;
+  if (!head || head.last_id !== expectedId - 1 || head.last_hash !== prevHash || head.entries !== entries) {
+    return { ok: false, entries, firstBroken: Math.min(expectedId, head ? head.last_id : expectedId) || 1 };
+  }
+  return { ok: true, entries };
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  userId?: number;
+  caseId?: number;
+  method?: string;
+  outcome?: 'any' | 'ok' | 'refused';
+  before?: number;
+  limit: number;
+}
+
+export function queryAudit(db: Database, q: AuditQuery): AuditEntry[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (clause: string, value: string | number) => {
+    where.push(clause);
+    args.push(value);
+  };
+  if (q.from) add('a.at >= ?', q.from);
+  if (q.to) add('a.at < ?', q.to);
+  if (q.userId !== undefined) add('a.user_id = ?', q.userId);
+  if (q.caseId !== undefined) add('a.case_id = ?', q.caseId);
+  if (q.method) add('a.method = ?', q.method);
+  if (q.before !== undefined) add('a.id < ?', q.before);
+  if (q.outcome === 'ok') where.push("a.outcome = 'ok'");
+  if (q.outcome === 'refused') where.push("a.outcome <> 'ok'");
+  const rows = db
+    .prepare(
+      `SELECT a.*, c.reference AS case_reference FROM audit_log a LEFT JOIN cases c ON c.id = a.case_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(...args, q.limit) as (AuditRow & { case_reference: string | null })[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    workstation: r.workstation,
+    method: r.method,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
+    record: r.record,
+    outcome: r.outcome,
+    detail: r.detail,
+  }));
+}

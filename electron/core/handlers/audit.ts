@@ -1,0 +1,48 @@
+import { stringify } from 'csv-stringify/sync';
+import { isGranted } from '../../../shared/permissions';
+import { requireCase } from '../access';
+import { queryAudit, verifyAudit } from '../audit';
+import { callerOf, defineHandler } from './types';
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
+function cell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export const auditHandlers = {
+  'audit.list': defineHandler('audit.list', {
+    run(input, ctx) {
+      const entries = queryAudit(ctx.db, { ...input, limit: input.limit + 1 });
+      return { entries: entries.slice(0, input.limit), more: entries.length > input.limit };
+    },
+  }),
+
+  'audit.caseAccess': defineHandler('audit.caseAccess', {
+    run(input, ctx) {
+      const caller = callerOf(ctx);
+      // Readers of the whole log may ask about any case; others only about a case they may see.
+      if (!isGranted('audit.read', caller.roles)) requireCase(ctx.db, { userId: caller.userId, roles: caller.roles }, input.caseId);
+      return queryAudit(ctx.db, { caseId: input.caseId, limit: 10_000 });
+    },
+  }),
+
+  'audit.verify': defineHandler('audit.verify', {
+    run: (_input, ctx) => verifyAudit(ctx.db),
+  }),
+
+  'audit.export': defineHandler('audit.export', {
+    run(input, ctx) {
+      const entries = queryAudit(ctx.db, { from: input.from, to: input.to, limit: 1_000_000 }).reverse();
+      const header = ['id', 'time (UTC)', 'user', 'workstation', 'method', 'case', 'record', 'outcome', 'detail'];
+      const rows = entries.map((e) => [e.id, e.at, e.username, e.workstation, e.method, e.caseReference ?? e.caseId, e.record, e.outcome, e.detail].map(cell));
+      ctx.note({ detail: `${rows.length} entries from ${input.from} to ${input.to}` });
+      return {
+        filename: `barnahus-audit-${input.from.slice(0, 10)}-${input.to.slice(0, 10)}.csv`,
+        // The BOM lets spreadsheet programs read the UTF-8 (ș, ț, Cyrillic) correctly.
+        csv: `\uFEFF${stringify([header, ...rows])}`,
+        rows: rows.length,
+      };
+    },
+  }),
+};

@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, methodNames, type MethodName } from '../../shared/contract';
+import { roles, type Role } from '../../shared/permissions';
+import { openCore } from '../../electron/core/core';
+import { DATABASE_FILE } from '../../electron/core/db/store';
+import { ADMIN, TestClock, insertUser } from '../support/core';
+import { tempDir } from '../support/temp';
+
+/**
+ * The policy, written out by hand from the issue, independently of
+ * shared/permissions.ts: for each method, who may call it. 'case' marks a
+ * method about one case, where need to know applies on top of the role.
+ */
+type Rule = { roles: 'everyone' | readonly Role[]; caseScoped: boolean };
+const READERS: Role[] = ['coordinator', 'forensic_interviewer', 'police', 'prosecutor', 'child_protection', 'medical', 'therapist'];
+const policy: Record<MethodName, Rule> = {
+  'setup.status': { roles: 'everyone', caseScoped: false },
+  'setup.initialize': { roles: 'everyone', caseScoped: false },
+  'auth.login': { roles: 'everyone', caseScoped: false },
+  'auth.logout': { roles: 'everyone', caseScoped: false },
+  'auth.session': { roles: 'everyone', caseScoped: false },
+  'auth.lock': { roles: 'everyone', caseScoped: false },
+  'auth.unlock': { roles: 'everyone', caseScoped: false },
+  'account.get': { roles: 'everyone', caseScoped: false },
+  'account.changePassword': { roles: 'everyone', caseScoped: false },
+  'account.beginTotp': { roles: 'everyone', caseScoped: false },
+  'account.confirmTotp': { roles: 'everyone', caseScoped: false },
+  'account.disableTotp': { roles: 'everyone', caseScoped: false },
+  'centre.get': { roles: 'everyone', caseScoped: false },
+  'centre.update': { roles: ['administrator'], caseScoped: false },
+  'security.getPolicy': { roles: ['administrator'], caseScoped: false },
+  'security.updatePolicy': { roles: ['administrator'], caseScoped: false },
+  'users.list': { roles: ['administrator'], caseScoped: false },
+  'users.create': { roles: ['administrator'], caseScoped: false },
+  'users.update': { roles: ['administrator'], caseScoped: false },
+  'users.setDisabled': { roles: ['administrator'], caseScoped: false },
+  'users.resetPassword': { roles: ['administrator'], caseScoped: false },
+  'users.resetTotp': { roles: ['administrator'], caseScoped: false },
+  'users.signOutEverywhere': { roles: ['administrator'], caseScoped: false },
+  'users.directory': { roles: ['coordinator'], caseScoped: false },
+  'cases.list': { roles: READERS, caseScoped: false },
+  'cases.create': { roles: ['coordinator'], caseScoped: false },
+  'cases.get': { roles: READERS, caseScoped: true },
+  'cases.update': { roles: ['coordinator'], caseScoped: true },
+  'cases.setRestricted': { roles: ['coordinator'], caseScoped: true },
+  'cases.addMember': { roles: ['coordinator'], caseScoped: true },
+  'cases.removeMember': { roles: ['coordinator'], caseScoped: true },
+  'cases.markInterviewDone': { roles: ['coordinator', 'forensic_interviewer'], caseScoped: true },
+  'cases.listNotes': { roles: READERS, caseScoped: true },
+  'cases.addNote': { roles: READERS, caseScoped: true },
+  'audit.list': { roles: ['administrator'], caseScoped: false },
+  'audit.verify': { roles: ['administrator'], caseScoped: false },
+  'audit.export': { roles: ['administrator'], caseScoped: false },
+  // Administrators read the whole log; coordinators may ask about a case they can see.
+  'audit.caseAccess': { roles: ['administrator', 'coordinator'], caseScoped: true },
+};
+
+const PASSWORD = 'matrix password long and odd';
+const origin = { transport: 'in-process' as const, workstation: 'matrix' };
+
+interface Fixture {
+  file: string;
+  key: Buffer;
+  clock: TestClock;
+  caseId: number;
+  restrictedCaseId: number;
+  targetUserId: number;
+  /** role → on the case team or not → session token */
+  tokens: Map<string, string>;
+}
+
+let fx: Fixture;
+
+function validInput(method: MethodName, caseId: number): unknown {
+  const { targetUserId } = fx;
+  const inputs: Partial<Record<MethodName, unknown>> = {
+    'setup.initialize': { centreName: 'Second', admin: { username: 'second', password: PASSWORD, displayName: 'Second' } },
+    'auth.login': { username: 'police-in', password: PASSWORD },
+    'auth.unlock': { password: PASSWORD },
+    'account.changePassword': { currentPassword: PASSWORD, newPassword: 'another long and odd sentence' },
+    'account.confirmTotp': { code: '123456' },
+    'account.disableTotp': { password: PASSWORD },
+    'centre.update': { name: 'Renamed', version: 0 },
+    'security.updatePolicy': { idleLockSeconds: 600, totpRequiredRoles: [], blindInterviewer: false, version: 0 },
+    'users.create': { username: 'newcomer', password: PASSWORD, displayName: 'New Comer', agency: 'police', roles: ['police'] },
+    'users.update': { userId: targetUserId, version: 0, displayName: 'Renamed', agency: 'police', roles: ['police'] },
+    'users.setDisabled': { userId: targetUserId, disabled: true, version: 0 },
+    'users.resetPassword': { userId: targetUserId, password: 'a fresh temporary sentence' },
+    'users.resetTotp': { userId: targetUserId },
+    'users.signOutEverywhere': { userId: targetUserId },
+    'cases.create': { childFirstName: 'Ana', childLastName: 'Ionescu' },
+    'cases.get': { caseId },
+    'cases.update': { caseId, version: 0, childFirstName: 'Ana', childLastName: 'Ionescu', summary: 'x' },
+    'cases.setRestricted': { caseId, restricted: true, version: 0 },
+    'cases.addMember': { caseId, userId: targetUserId },
+    'cases.removeMember': { caseId, userId: targetUserId },
+    'cases.markInterviewDone': { caseId },
+    'cases.listNotes': { caseId },
+    'cases.addNote': { caseId, discipline: 'general', text: 'A note.' },
+    'audit.caseAccess': { caseId },
+    'audit.export': { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' },
+  };
+  return inputs[method] ?? contract[method].example;
+}
+
+/** Runs one call against a fresh copy of the prepared database, so no call can affect another. */
+async function statusOf(method: MethodName, who: string, caseId: number): Promise<number> {
+  const copy = path.join(tempDir(), DATABASE_FILE);
+  fs.copyFileSync(fx.file, copy);
+  const core = openCore({ file: copy, key: fx.key, clock: fx.clock, log: () => undefined });
+  try {
+    const outcome = await core.dispatch({ method, input: validInput(method, caseId), token: fx.tokens.get(who) ?? null, origin });
+    return outcome.status;
+  } finally {
+    core.close();
+  }
+}
+
+function expected(method: MethodName, role: Role, onTeam: boolean, restricted: boolean): 'allowed' | 403 | 404 {
+  const rule = policy[method];
+  if (rule.roles !== 'everyone' && !rule.roles.includes(role)) return 403;
+  if (!rule.caseScoped) return 'allowed';
+  if (role === 'administrator' && method === 'audit.caseAccess') return 'allowed';
+  if (onTeam) return 'allowed';
+  return role === 'coordinator' && !restricted ? 'allowed' : 404;
+}
+
+afterAll(() => fs.rmSync(path.dirname(fx.file), { recursive: true, force: true }));
+
+beforeAll(async () => {
+  // Not tempDir(): that folder is removed after each test, and this one serves them all.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'barnahus-matrix-'));
+  const file = path.join(dir, DATABASE_FILE);
+  const key = randomBytes(32);
+  const clock = new TestClock();
+  const core = openCore({ file, key, clock, log: () => undefined });
+  const call = async (method: string, input: unknown, token: string | null = null) => {
+    const outcome = await core.dispatch({ method, input, token, origin });
+    if (!outcome.ok) throw new Error(`${method}: ${JSON.stringify(outcome.error)}`);
+    return outcome.data as Record<string, unknown>;
+  };
+  await call('setup.initialize', { centreName: 'Matrix', admin: ADMIN });
+  const db = core.store.db;
+  const ids = new Map<string, number>();
+  for (const role of roles) {
+    for (const side of ['in', 'out']) {
+      const name = `${role}-${side}`.replaceAll('_', '-');
+      ids.set(`${role}:${side}`, await insertUser(db, name, PASSWORD, [role]));
+    }
+  }
+  const targetUserId = await insertUser(db, 'target', PASSWORD, ['police']);
+  const tokens = new Map<string, string>();
+  for (const role of roles) {
+    for (const side of ['in', 'out']) {
+      const login = await call('auth.login', { username: `${role}-${side}`.replaceAll('_', '-'), password: PASSWORD });
+      tokens.set(`${role}:${side}`, login.token as string);
+    }
+  }
+  const coordinator = tokens.get('coordinator:in') ?? '';
+  const open = await call('cases.create', { childFirstName: 'Ivan', childLastName: 'Petrov', summary: 'Reported by the school.' }, coordinator);
+  const restricted = await call('cases.create', { childFirstName: 'Maria', childLastName: 'Georgieva' }, coordinator);
+  await call('cases.setRestricted', { caseId: restricted.id, restricted: true, version: 0 }, coordinator);
+  for (const role of roles) {
+    const userId = ids.get(`${role}:in`) ?? 0;
+    if (role === 'coordinator') continue; // already on both teams as their creator
+    for (const caseId of [open.id, restricted.id]) await call('cases.addMember', { caseId, userId }, coordinator);
+  }
+  core.close();
+  fx = { file, key, clock, caseId: open.id as number, restrictedCaseId: restricted.id as number, targetUserId, tokens };
+}, 120_000);
+
+describe('the permission matrix: every method × every role × on or off the case team', () => {
+  it('covers every method of the contract', () => {
+    expect(Object.keys(policy).sort()).toEqual([...methodNames].sort());
+  });
+
+  const cases = methodNames.flatMap((method) => roles.flatMap((role) => [true, false].map((onTeam) => ({ method, role, onTeam }))));
+
+  it.each(cases)('$method as $role, on the team: $onTeam', async ({ method, role, onTeam }) => {
+    const status = await statusOf(method, `${role}:${onTeam ? 'in' : 'out'}`, fx.caseId);
+    const want = expected(method, role, onTeam, false);
+    if (want === 'allowed') expect([401, 403, 404], `${method} as ${role}`).not.toContain(status);
+    else expect(status, `${method} as ${role}`).toBe(want);
+  });
+
+  const scoped = methodNames.filter((m) => policy[m].caseScoped);
+  it.each(scoped.flatMap((method) => roles.map((role) => ({ method, role }))))(
+    'restricted case: $method as $role off the team is refused like a case that does not exist',
+    async ({ method, role }) => {
+      const status = await statusOf(method, `${role}:out`, fx.restrictedCaseId);
+      const want = expected(method, role, false, true);
+      if (want === 'allowed') expect([401, 403, 404]).not.toContain(status);
+      else expect(status).toBe(want);
+    },
+  );
+
+  it('a guessed id answers exactly as an existing case one may not see', async () => {
+    const copy = path.join(tempDir(), DATABASE_FILE);
+    fs.copyFileSync(fx.file, copy);
+    const core = openCore({ file: copy, key: fx.key, clock: fx.clock, log: () => undefined });
+    const token = fx.tokens.get('police:out') ?? null;
+    for (const method of scoped.filter((m) => policy[m].roles === 'everyone' || policy[m].roles.includes('police'))) {
+      const existing = await core.dispatch({ method, input: validInput(method, fx.caseId), token, origin });
+      const missing = await core.dispatch({ method, input: validInput(method, 99_999), token, origin });
+      expect(existing, method).toEqual(missing);
+      expect(existing.status).toBe(404);
+    }
+    core.close();
+  });
+});
