@@ -7,14 +7,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/connection';
 import { App } from './app/App';
+import { styleNonce } from './app/style-nonce';
 import { initI18n } from './i18n';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 
-// The server puts a fresh nonce here with each page load; the CSP admits only <style> elements carrying it.
-const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
-const styles = createCache({ key: 'bd', nonce });
+const styles = createCache({ key: 'bd', nonce: styleNonce() });
 
 await initI18n();
 createRoot(container).render(

@@ -1,17 +1,22 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { UserSummary } from '../../../shared/contract';
+import type { SessionRestriction } from '../../../shared/contract/methods/auth';
 import type { ChangeEvent } from '../../../shared/events';
 import type { Connection } from './connection';
 
 export interface Session {
   user: UserSummary;
   expiresAt: string;
+  idleLockSeconds: number;
+  restriction: SessionRestriction;
 }
 
 interface SessionContextValue {
   connection: Connection;
   session: Session;
   readonly signOut: () => Promise<void>;
+  /** Locks the workstation now (the user chose to, or the idle timer fired). */
+  readonly lock: () => void;
   /** Listen to change events pushed by the host while this session lasts. */
   readonly onChange: (listener: (event: ChangeEvent) => void) => () => void;
 }
@@ -35,6 +40,11 @@ export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside a signed-in screen');
   return value;
+}
+
+/** The typed client of the signed-in session. */
+export function useApi() {
+  return useSession().connection.api;
 }
 
 /** Runs `listener` for each change event while the component is mounted. */

@@ -1,8 +1,15 @@
 import type { Client } from '../../../shared/client';
 import { ApiError } from '../../../shared/contract';
 
-/** The same client, but a `not_signed_in` refusal anywhere sends the user back to sign-in. */
-export function guardSession(client: Client, onSessionEnded: () => void): Client {
+export interface SessionGuards {
+  /** The host no longer knows the session: back to sign-in. */
+  onSessionEnded(): void;
+  /** The host locked the session (idle, or another tab locked it): show the lock screen. */
+  onLocked(): void;
+}
+
+/** The same client, but refusals that concern the whole session reach the app, wherever the call was made. */
+export function guardSession(client: Client, guards: SessionGuards): Client {
   return {
     get token() {
       return client.token;
@@ -12,9 +19,13 @@ export function guardSession(client: Client, onSessionEnded: () => void): Client
       try {
         return await client.call(method, input);
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'not_signed_in' && client.token && method !== 'auth.logout') {
-          client.setToken(null);
-          onSessionEnded();
+        if (error instanceof ApiError && client.token) {
+          if (error.code === 'not_signed_in' && method !== 'auth.logout') {
+            client.setToken(null);
+            guards.onSessionEnded();
+          } else if (error.code === 'locked' && (error.details as { reason?: string } | undefined)?.reason === 'session_locked') {
+            guards.onLocked();
+          }
         }
         throw error;
       }

@@ -2,12 +2,10 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router';
-import type { ChangeEvent } from '../../../shared/events';
 import type { WorkstationStatus } from '../../../shared/workstation';
-import { ConnectionProvider, SessionProvider, type Session } from '../api/context';
+import { ConnectionProvider, type Session } from '../api/context';
 import type { Connection } from '../api/connection';
 import { guardSession } from '../api/guarded-client';
 import { EntryLayout } from '../components/EntryLayout';
@@ -18,8 +16,8 @@ import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen, type SignInNotice } from '../screens/SignInScreen';
 import { UnlockScreen } from '../screens/UnlockScreen';
 import { WorkstationSetupScreen } from '../screens/WorkstationSetupScreen';
-import { AppShell } from '../shell/AppShell';
 import { buildTheme } from '../theme';
+import { SignedIn } from './SignedIn';
 
 type Stage =
   | { kind: 'loading' }
@@ -28,7 +26,7 @@ type Stage =
   | { kind: 'unlock' }
   | { kind: 'first-run' }
   | { kind: 'sign-in'; centreName: string | null; username?: string; notice?: SignInNotice }
-  | { kind: 'signed-in'; session: Session };
+  | { kind: 'signed-in'; session: Session; locked: boolean };
 
 interface StageOptions {
   status?: WorkstationStatus;
@@ -66,7 +64,13 @@ export function App({ connection: raw }: { connection: Connection }) {
   );
 
   const connection = useMemo<Connection>(
-    () => ({ ...raw, api: guardSession(raw.api, () => advance({ notice: 'session-ended' })) }),
+    () => ({
+      ...raw,
+      api: guardSession(raw.api, {
+        onSessionEnded: () => advance({ notice: 'session-ended' }),
+        onLocked: () => setStage((stage) => (stage.kind === 'signed-in' ? { ...stage, locked: true } : stage)),
+      }),
+    }),
     [raw, advance],
   );
 
@@ -110,12 +114,20 @@ export function App({ connection: raw }: { connection: Connection }) {
           centreName={stage.centreName}
           {...(stage.username ? { initialUsername: stage.username } : {})}
           {...(stage.notice ? { notice: stage.notice } : {})}
-          onSignedIn={(session) => setStage({ kind: 'signed-in', session })}
+          onSignedIn={(session) => setStage({ kind: 'signed-in', session, locked: false })}
         />
       );
       break;
     case 'signed-in':
-      screen = <SignedIn connection={connection} session={stage.session} onSignedOut={(notice) => restart({ notice })} />;
+      screen = (
+        <SignedIn
+          connection={connection}
+          initial={stage.session}
+          locked={stage.locked}
+          onLockedChange={(locked) => setStage((current) => (current.kind === 'signed-in' ? { ...current, locked } : current))}
+          onSignedOut={(notice) => restart({ notice })}
+        />
+      );
       break;
   }
 
@@ -124,51 +136,5 @@ export function App({ connection: raw }: { connection: Connection }) {
       <CssBaseline />
       <ConnectionProvider connection={connection}>{screen}</ConnectionProvider>
     </ThemeProvider>
-  );
-}
-
-/** Everything behind sign-in: one event subscription for the session, fanned out to the screens. */
-function SignedIn({ connection, session, onSignedOut }: { connection: Connection; session: Session; onSignedOut: (notice: SignInNotice) => void }) {
-  const listeners = useRef(new Set<(event: ChangeEvent) => void>());
-
-  useEffect(() => {
-    const token = connection.api.token;
-    if (!token) return;
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    void connection.bridge.subscribe(token, (event) => listeners.current.forEach((listener) => listener(event))).then((unsubscribe) => {
-      if (cancelled) unsubscribe();
-      else stop = unsubscribe;
-    });
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, [connection]);
-
-  const onChange = useCallback((listener: (event: ChangeEvent) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
-
-  const signOut = useCallback(async () => {
-    try {
-      await connection.api.call('auth.logout', {});
-    } catch {
-      // Signing out must always succeed locally, even if the host is unreachable.
-    }
-    connection.api.setToken(null);
-    onSignedOut('signed-out');
-  }, [connection, onSignedOut]);
-
-  const value = useMemo(() => ({ connection, session, signOut, onChange }), [connection, session, signOut, onChange]);
-  return (
-    <SessionProvider value={value}>
-      <HashRouter>
-        <AppShell />
-      </HashRouter>
-    </SessionProvider>
   );
 }

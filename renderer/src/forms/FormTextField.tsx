@@ -16,10 +16,11 @@ interface Props<T extends FieldValues> {
   type?: 'text' | 'password' | 'url';
   autoComplete?: string;
   autoFocus?: boolean;
+  multiline?: boolean;
 }
 
 /** A MUI text field bound to react-hook-form, its error shown in the interface language. */
-export function FormTextField<T extends FieldValues>({ control, name, label, helperText, type = 'text', autoComplete, autoFocus }: Props<T>) {
+export function FormTextField<T extends FieldValues>({ control, name, label, helperText, type = 'text', autoComplete, autoFocus, multiline }: Props<T>) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   const isPassword = type === 'password';
@@ -30,7 +31,7 @@ export function FormTextField<T extends FieldValues>({ control, name, label, hel
       render={({ field, fieldState }) => (
         <TextField
           name={field.name}
-          value={field.value ?? ''}
+          value={(field.value) ?? ''}
           onChange={field.onChange}
           onBlur={field.onBlur}
           inputRef={field.ref}
@@ -40,6 +41,8 @@ export function FormTextField<T extends FieldValues>({ control, name, label, hel
           helperText={validationMessage(t, fieldState.error?.message) ?? helperText}
           autoComplete={autoComplete}
           autoFocus={autoFocus}
+          multiline={multiline}
+          minRows={multiline ? 3 : undefined}
           fullWidth
           margin="normal"
           slotProps={

@@ -2,15 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../shared/contract';
+import { z } from 'zod';
+import { ApiError, totpCodeSchema } from '../../../shared/contract';
 import type { Session } from '../api/context';
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
-import { FormTextField } from '../forms/FormTextField';
 import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
+import { FormTextField } from '../forms/FormTextField';
 import { errorMessage } from '../i18n/messages';
 
-const schema = contract['auth.login'].input;
+const schema = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(256), code: z.string() });
 
 export type SignInNotice = 'setup-done' | 'session-ended' | 'signed-out';
 
@@ -25,19 +26,36 @@ export function SignInScreen({
   notice?: SignInNotice;
   onSignedIn: (session: Session) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useConnection();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: initialUsername, password: '' } });
+  // The password was right and the account uses two-factor sign-in: ask for the code.
+  const [needsCode, setNeedsCode] = useState(false);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: initialUsername, password: '', code: '' } });
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
+    if (needsCode && !totpCodeSchema.safeParse(values.code).success) {
+      form.setError('code', { message: t('validation.totpCode') });
+      return;
+    }
     try {
-      const result = await api.call('auth.login', values);
-      onSignedIn({ user: result.user, expiresAt: result.expiresAt });
+      const result = await api.call('auth.login', { username: values.username, password: values.password, ...(needsCode ? { code: values.code.trim() } : {}) });
+      onSignedIn({ user: result.user, expiresAt: result.expiresAt, idleLockSeconds: result.idleLockSeconds, restriction: result.restriction });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'totp_required') {
+        setNeedsCode(true);
+        return;
+      }
       form.setValue('password', '');
-      setFailure(errorMessage(t, error));
+      form.setValue('code', '');
+      setNeedsCode(false);
+      const until = (error instanceof ApiError && (error.details as { lockedUntil?: string } | undefined)?.lockedUntil) || null;
+      setFailure(
+        until
+          ? t('signIn.lockedUntil', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(until)) })
+          : errorMessage(t, error),
+      );
     }
   });
 
@@ -56,6 +74,12 @@ export function SignInScreen({
           autoComplete="current-password"
           autoFocus={Boolean(initialUsername)}
         />
+        {needsCode && (
+          <>
+            <Notice severity="info">{t('signIn.codeNeeded')}</Notice>
+            <FormTextField control={form.control} name="code" label={t('signIn.code')} autoComplete="one-time-code" autoFocus />
+          </>
+        )}
         <FormError message={failure} />
         <SubmitButton submitting={form.formState.isSubmitting} wide>
           {t('signIn.submit')}

@@ -1,0 +1,38 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { ChangeEvent } from '../../../shared/events';
+
+/**
+ * One cache per signed-in session (App makes a new one at each sign-in, so
+ * nothing one user loaded is ever shown to the next). Data is refreshed by
+ * the host's change events rather than by polling.
+ */
+export function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: Infinity },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Which cached answers a change event makes stale. */
+export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
+  switch (event.entity) {
+    case 'case':
+      void client.invalidateQueries({ queryKey: ['cases'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+      break;
+    case 'user':
+      void client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: ['account'] });
+      void client.invalidateQueries({ queryKey: ['cases'] });
+      break;
+    case 'policy':
+      void client.invalidateQueries({ queryKey: ['security'] });
+      void client.invalidateQueries({ queryKey: ['account'] });
+      break;
+    case 'centre':
+      void client.invalidateQueries({ queryKey: ['centre'] });
+      break;
+  }
+}
