@@ -1,6 +1,12 @@
 import AccountCircle from '@mui/icons-material/AccountCircle';
+import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import Logout from '@mui/icons-material/Logout';
+import PersonOutline from '@mui/icons-material/PersonOutlineOutlined';
+import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -15,13 +21,19 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import type { Centre } from '../../../shared/contract/methods/centre';
-import { isGranted } from '../../../shared/permissions';
-import { useChangeEvents, useSession } from '../api/context';
+import { isGranted, type Permission } from '../../../shared/permissions';
+import { AccountPage } from '../account/AccountPage';
+import { useApi, useSession } from '../api/context';
+import { AuditPage } from '../audit/AuditPage';
+import { CasePage } from '../cases/CasePage';
+import { CasesPage } from '../cases/CasesPage';
 import { LanguageMenu } from '../components/LanguageMenu';
+import { SecurityPage } from '../security/SecurityPage';
+import { UsersPage } from '../users/UsersPage';
 import { CentreSettingsPage } from './CentreSettingsPage';
 import { HomePage } from './HomePage';
 
@@ -29,21 +41,19 @@ const DRAWER_WIDTH = 248;
 
 export function AppShell() {
   const { t } = useTranslation();
-  const { connection, session } = useSession();
-  const [centre, setCentre] = useState<Centre | null>(null);
+  const api = useApi();
+  const { session } = useSession();
+  const centre = useQuery({ queryKey: ['centre'], queryFn: () => api.call('centre.get', {}) });
+  const may = (permission: Permission) => isGranted(permission, session.user.roles);
 
-  const loadCentre = useCallback(() => {
-    connection.api.call('centre.get', {}).then(setCentre, () => undefined);
-  }, [connection]);
-  useEffect(loadCentre, [loadCentre]);
-  useChangeEvents((event) => {
-    if (event.entity === 'centre') loadCentre();
-  });
-
-  const canManageCentre = isGranted('centre.manage', session.user.roles);
   const nav: { to: string; label: string; icon: ReactNode; show: boolean }[] = [
     { to: '/', label: t('shell.home'), icon: <HomeOutlined />, show: true },
-    { to: '/centre', label: t('shell.centre'), icon: <SettingsOutlined />, show: canManageCentre },
+    { to: '/cases', label: t('shell.cases'), icon: <FolderSharedOutlined />, show: may('cases.read') },
+    { to: '/users', label: t('shell.users'), icon: <GroupOutlined />, show: may('users.manage') },
+    { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
+    { to: '/security', label: t('shell.security'), icon: <SecurityOutlined />, show: may('security.manage') },
+    { to: '/centre', label: t('shell.centre'), icon: <SettingsOutlined />, show: may('centre.manage') },
+    { to: '/account', label: t('shell.myAccount'), icon: <PersonOutline />, show: true },
   ];
 
   return (
@@ -54,7 +64,7 @@ export function AppShell() {
             {t('app.name')}
           </Typography>
           <Typography data-testid="centre-name" sx={{ opacity: 0.85, flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {centre?.name}
+            {centre.data?.name}
           </Typography>
           <LanguageMenu />
           <AccountMenu />
@@ -73,8 +83,14 @@ export function AppShell() {
       <Box component="main" sx={{ flex: 1, p: 3, minWidth: 0 }}>
         <Toolbar />
         <Routes>
-          <Route path="/" element={<HomePage centre={centre} />} />
-          <Route path="/centre" element={<CentreSettingsPage centre={centre} onSaved={setCentre} />} />
+          <Route path="/" element={<HomePage centre={centre.data ?? null} />} />
+          <Route path="/cases" element={<CasesPage />} />
+          <Route path="/cases/:caseId" element={<CasePage />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/security" element={<SecurityPage />} />
+          <Route path="/centre" element={<CentreSettingsPage centre={centre.data ?? null} onSaved={() => void centre.refetch()} />} />
+          <Route path="/account" element={<AccountPage />} />
         </Routes>
       </Box>
     </Box>
@@ -84,7 +100,7 @@ export function AppShell() {
 function NavItem({ to, label, icon }: { to: string; label: string; icon: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = location.pathname === to;
+  const selected = to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
   return (
     <ListItemButton selected={selected} aria-current={selected ? 'page' : undefined} onClick={() => void navigate(to)}>
       <ListItemIcon>{icon}</ListItemIcon>
@@ -95,7 +111,7 @@ function NavItem({ to, label, icon }: { to: string; label: string; icon: ReactNo
 
 function AccountMenu() {
   const { t } = useTranslation();
-  const { session, signOut } = useSession();
+  const { session, signOut, lock } = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
@@ -105,6 +121,17 @@ function AccountMenu() {
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         <MenuItem disabled>{t('shell.signedInAs', { name: session.user.username })}</MenuItem>
         <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            lock();
+          }}
+        >
+          <ListItemIcon>
+            <LockOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('shell.lockNow')}
+        </MenuItem>
         <MenuItem
           onClick={() => {
             setAnchor(null);
