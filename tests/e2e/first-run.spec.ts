@@ -66,7 +66,7 @@ test('first run: set up the centre, sign in, switch language, sign out', async (
   await page.screenshot({ path: testInfo.outputPath('05-home-bg.png'), fullPage: true });
 
   // Sign out, in Bulgarian; the language choice stays.
-  await page.getByRole('button', { name: 'Профил' }).click();
+  await page.getByRole('button', { name: 'Профил', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Изход' }).click();
   await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible();
   await expect(page.getByText('Излязохте от системата.')).toBeVisible();

@@ -116,3 +116,34 @@ export async function signedIn(page: Page, host: HostProcess, centreName = 'Barn
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: `Welcome, ${ADMIN.displayName}` })).toBeVisible();
 }
+
+/** Signs in through the UI as anyone, waiting until the next screen shows. */
+export async function signInAs(page: Page, host: HostProcess, username: string, password: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeHidden();
+}
+
+/** The API with one user's session, as any LAN client could use it; throws on refusals. */
+export async function apiAs(host: HostProcess, username: string, password: string) {
+  const login = await host.api<{ token: string }>('auth.login', { username, password });
+  if (login.status !== 200) throw new Error(`sign-in of ${username} refused: ${JSON.stringify(login.body)}`);
+  const token = login.body.token;
+  return async <T = Record<string, unknown>>(method: string, input: unknown): Promise<T> => {
+    const answer = await host.api<T>(method, input, token);
+    if (answer.status !== 200) throw new Error(`${method} refused: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+}
+
+/** A colleague with a role, created by the administrator, who has already chosen their own password. */
+export async function colleague(host: HostProcess, username: string, displayName: string, role: string, agency: string): Promise<{ id: number; password: string }> {
+  const admin = await apiAs(host, ADMIN.username, ADMIN.password);
+  const temporary = 'temporary but long enough';
+  const created = await admin<{ id: number }>('users.create', { username, password: temporary, displayName, agency, roles: [role] });
+  const password = `${username} keeps a quiet garden`;
+  await (await apiAs(host, username, temporary))('account.changePassword', { currentPassword: temporary, newPassword: password });
+  return { id: created.id, password };
+}
