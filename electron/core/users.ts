@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { UserSummary } from '../../shared/contract';
+import type { Profile, UserSummary } from '../../shared/contract';
 import type { Account } from '../../shared/contract/methods/account';
 import type { UserRecord } from '../../shared/contract/methods/users';
 import { agencies, roles as allRoles, type Agency, type Role } from '../../shared/permissions';
@@ -72,8 +72,7 @@ export function userSummaryById(db: Database, userId: number): UserSummary | und
   return row ? userSummary(db, row) : undefined;
 }
 
-export function userRecord(db: Database, row: UserRow, now: Date): UserRecord {
-  const lock = db.prepare('SELECT locked_until FROM login_throttle WHERE username_key = ?').get(row.username_key) as { locked_until: string | null } | undefined;
+function profileOf(db: Database, row: UserRow): Profile {
   return {
     id: row.id,
     username: row.username,
@@ -83,8 +82,15 @@ export function userRecord(db: Database, row: UserRow, now: Date): UserRecord {
     phone: row.phone,
     email: row.email,
     roles: rolesOf(db, row.id),
-    disabled: row.disabled_at !== null,
     totpEnabled: row.totp_secret !== null,
+  };
+}
+
+export function userRecord(db: Database, row: UserRow, now: Date): UserRecord {
+  const lock = db.prepare('SELECT locked_until FROM login_throttle WHERE username_key = ?').get(row.username_key) as { locked_until: string | null } | undefined;
+  return {
+    ...profileOf(db, row),
+    disabled: row.disabled_at !== null,
     mustChangePassword: row.must_change_password === 1,
     lockedUntil: lock?.locked_until && lock.locked_until > iso(now) ? lock.locked_until : null,
     createdAt: row.created_at,
@@ -93,18 +99,10 @@ export function userRecord(db: Database, row: UserRow, now: Date): UserRecord {
 }
 
 export function accountOf(db: Database, row: UserRow): Account {
-  const roles = rolesOf(db, row.id);
+  const profile = profileOf(db, row);
   return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    agency: asAgency(row.agency),
-    jobTitle: row.job_title,
-    phone: row.phone,
-    email: row.email,
-    roles,
-    totpEnabled: row.totp_secret !== null,
-    totpRequired: totpRequiredFor(readPolicy(db), roles),
+    ...profile,
+    totpRequired: totpRequiredFor(readPolicy(db), profile.roles),
     passwordChangedAt: row.password_changed_at,
   };
 }

@@ -63,4 +63,18 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
+/** What an account says about its person; the account views extend it. */
+export const profileSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  agency: agencySchema,
+  jobTitle: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  totpEnabled: z.boolean(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
 export const emptyInput = z.strictObject({});

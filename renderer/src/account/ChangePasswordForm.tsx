@@ -3,15 +3,14 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { checkMessages, passwordSchema } from '../../../shared/contract';
+import { passwordSchema } from '../../../shared/contract';
 import { useApi } from '../api/context';
 import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { FormTextField } from '../forms/FormTextField';
+import { NewPasswordFields, confirmed } from '../forms/NewPasswordFields';
 import { applyServerError } from '../forms/server-errors';
 
-const schema = z
-  .object({ currentPassword: z.string().min(1), newPassword: passwordSchema, confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, { message: checkMessages.passwordMismatch, path: ['confirm'] });
+const schema = confirmed({ currentPassword: z.string().min(1), newPassword: passwordSchema, confirm: z.string() }, 'newPassword', 'confirm');
 
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
@@ -34,15 +33,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <FormTextField control={form.control} name="currentPassword" type="password" label={t('account.currentPassword')} autoComplete="current-password" />
-      <FormTextField
-        control={form.control}
-        name="newPassword"
-        type="password"
-        label={t('account.newPassword')}
-        helperText={t('firstRun.passwordHelp')}
-        autoComplete="new-password"
-      />
-      <FormTextField control={form.control} name="confirm" type="password" label={t('firstRun.confirmPassword')} autoComplete="new-password" />
+      <NewPasswordFields control={form.control} name="newPassword" confirmName="confirm" label={t('account.newPassword')} />
       <FormError message={failure} />
       {done && <Notice severity="success">{t('account.passwordChanged')}</Notice>}
       <SubmitButton submitting={form.formState.isSubmitting}>{t('account.changePassword')}</SubmitButton>

@@ -5,23 +5,20 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { centreNameSchema, checkMessages, displayNameSchema, passwordSchema, usernameSchema } from '../../../shared/contract';
+import { centreNameSchema, displayNameSchema, passwordSchema, usernameSchema } from '../../../shared/contract';
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
 import { FormTextField } from '../forms/FormTextField';
+import { NewPasswordFields, confirmed } from '../forms/NewPasswordFields';
 import { FormError, SubmitButton } from '../forms/FormFeedback';
 import { applyServerError } from '../forms/server-errors';
 
 // The same field rules the host applies, plus the repeat check only a form needs.
-const schema = z
-  .object({
-    centreName: centreNameSchema,
-    displayName: displayNameSchema,
-    username: usernameSchema,
-    password: passwordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.password === v.confirmPassword, { message: checkMessages.passwordMismatch, path: ['confirmPassword'] });
+const schema = confirmed(
+  { centreName: centreNameSchema, displayName: displayNameSchema, username: usernameSchema, password: passwordSchema, confirmPassword: z.string() },
+  'password',
+  'confirmPassword',
+);
 type Values = z.input<typeof schema>;
 
 const fieldFor = (path: (string | number)[]) => {
@@ -61,15 +58,7 @@ export function FirstRunScreen({ onDone }: { onDone: (username: string) => void 
         </Typography>
         <FormTextField control={form.control} name="displayName" label={t('firstRun.displayName')} autoComplete="name" />
         <FormTextField control={form.control} name="username" label={t('firstRun.username')} autoComplete="username" />
-        <FormTextField
-          control={form.control}
-          name="password"
-          type="password"
-          label={t('firstRun.password')}
-          helperText={t('firstRun.passwordHelp')}
-          autoComplete="new-password"
-        />
-        <FormTextField control={form.control} name="confirmPassword" type="password" label={t('firstRun.confirmPassword')} autoComplete="new-password" />
+        <NewPasswordFields control={form.control} name="password" confirmName="confirmPassword" label={t('firstRun.password')} />
         <FormError message={failure} />
         <SubmitButton submitting={form.formState.isSubmitting} wide>
           {t('firstRun.submit')}

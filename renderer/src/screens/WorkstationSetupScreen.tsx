@@ -11,17 +11,16 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { checkMessages, passwordSchema } from '../../../shared/contract';
+import { passwordSchema } from '../../../shared/contract';
 import { workstationContract, type WorkstationStatus } from '../../../shared/workstation';
 import { useConnection } from '../api/context';
 import { EntryLayout } from '../components/EntryLayout';
 import { FormTextField } from '../forms/FormTextField';
+import { NewPasswordFields, confirmed } from '../forms/NewPasswordFields';
 import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { applyServerError } from '../forms/server-errors';
 
-const passphraseForm = z
-  .object({ passphrase: passwordSchema, confirm: z.string() })
-  .refine((v) => v.passphrase === v.confirm, { message: checkMessages.passwordMismatch, path: ['confirm'] });
+const passphraseForm = confirmed({ passphrase: passwordSchema, confirm: z.string() }, 'passphrase', 'confirm');
 
 /** Fingerprints are long; groups of four are easier to compare by eye with what the host printed. */
 function grouped(fingerprint: string): string {
@@ -87,8 +86,7 @@ function Standalone({ status, onDone }: { status: WorkstationStatus; onDone: (st
   return (
     <form onSubmit={form.handleSubmit((values) => create(values.passphrase))} noValidate>
       <Alert severity="warning" role="note">{t('workstation.passphraseHelp')}</Alert>
-      <FormTextField control={form.control} name="passphrase" type="password" label={t('workstation.passphrase')} autoComplete="new-password" />
-      <FormTextField control={form.control} name="confirm" type="password" label={t('workstation.confirmPassphrase')} autoComplete="new-password" />
+      <NewPasswordFields control={form.control} name="passphrase" confirmName="confirm" label={t('workstation.passphrase')} confirmLabel={t('workstation.confirmPassphrase')} />
       <FormError message={failure} />
       <SubmitButton submitting={form.formState.isSubmitting}>{t('workstation.create')}</SubmitButton>
     </form>

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
-import { agencySchema, emptyInput, passwordSchema, roleSchema, timestampSchema, totpCodeSchema } from '../fields';
+import { emptyInput, passwordSchema, profileSchema, timestampSchema, totpCodeSchema } from '../fields';
 
-export const accountSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  agency: agencySchema,
-  jobTitle: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  roles: z.array(roleSchema),
-  totpEnabled: z.boolean(),
+export const accountSchema = profileSchema.extend({
   /** One of the user's roles requires two-factor sign-in. */
   totpRequired: z.boolean(),
   passwordChangedAt: timestampSchema.nullable(),

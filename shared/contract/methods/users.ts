@@ -9,6 +9,7 @@ import {
   jobTitleSchema,
   passwordSchema,
   phoneSchema,
+  profileSchema,
   roleSchema,
   rolesSchema,
   timestampSchema,
@@ -16,17 +17,8 @@ import {
   versionSchema,
 } from '../fields';
 
-export const userRecordSchema = z.object({
-  id: idSchema,
-  username: z.string(),
-  displayName: z.string(),
-  agency: agencySchema,
-  jobTitle: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  roles: z.array(roleSchema),
+export const userRecordSchema = profileSchema.extend({
   disabled: z.boolean(),
-  totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
   /** Locked out after wrong passwords, until this time. */
   lockedUntil: timestampSchema.nullable(),
