@@ -66,6 +66,29 @@ try {
   const refusals: number[] = [];
   for (let i = 0; i < 2000; i++) refusals.push((await time(() => core.dispatch({ method: 'centre.update', input: { name: 5 }, token, origin })))[1]);
   summary('in-process call, invalid input (400)', refusals.slice(200));
+
+  // Case reads pass need to know and write their audit entry in the same transaction.
+  const coordinator = await core.dispatch({
+    method: 'users.create',
+    input: { username: 'bench.coord', password: 'a bench coordinator sentence', displayName: 'Bench', agency: 'barnahus_staff', roles: ['coordinator'] },
+    token,
+    origin,
+  });
+  if (!coordinator.ok) throw new Error('users.create failed');
+  core.store.db.prepare('UPDATE users SET must_change_password = 0 WHERE username = ?').run('bench.coord');
+  const coordLogin = await core.dispatch({ method: 'auth.login', input: { username: 'bench.coord', password: 'a bench coordinator sentence' }, token: null, origin });
+  const coordToken = coordLogin.ok ? (coordLogin.data as { token: string }).token : '';
+  const opened = await core.dispatch({ method: 'cases.create', input: { childFirstName: 'Ana', childLastName: 'Pop' }, token: coordToken, origin });
+  const caseId = opened.ok ? (opened.data as { id: number }).id : 0;
+  const caseReads: number[] = [];
+  for (let i = 0; i < 3000; i++) caseReads.push((await time(() => core.dispatch({ method: 'cases.get', input: { caseId }, token: coordToken, origin })))[1]);
+  summary('in-process call, audited case read (cases.get)', caseReads.slice(500));
+  const denied: number[] = [];
+  for (let i = 0; i < 1000; i++) denied.push((await time(() => core.dispatch({ method: 'cases.get', input: { caseId: 999_999 }, token: coordToken, origin })))[1]);
+  summary('in-process call, refused case read (404, audited)', denied);
+  const entries = (core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  const [verdict, verifyMs] = await time(() => core.dispatch({ method: 'audit.verify', input: {}, token, origin }));
+  console.log(`${`audit.verify over ${entries} entries`.padEnd(52)} ${verifyMs.toFixed(1)} ms (${verdict.ok ? 'ok' : 'failed'})`);
   core.close();
 
   const host = await startHost({ dataDir: path.join(dir, 'host'), keyFile: path.join(dir, 'keys', 'host.key'), listen: '127.0.0.1', port: 0, warn: () => undefined });
