@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { errorBodySchema, methodNames } from '../../shared/contract';
+import { contract, errorBodySchema, methodNames } from '../../shared/contract';
 import { socketCloseCodes } from '../../shared/events';
 import { probeHost } from '../../electron/main/remote-host';
 import { ADMIN } from '../support/core';
@@ -143,7 +143,7 @@ describe('the LAN host', () => {
     });
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toHaveLength(methodNames.length);
-    for (const name of methodNames) expect(doc.paths[`/api/${name}`]?.post['x-permission']).toBeTruthy();
+    for (const name of methodNames) expect(doc.paths[`/api/${name}`]?.post['x-permission']).toBe(contract[name].permission);
   });
 
   it('sends security headers, and no-store on the API', async () => {
@@ -186,7 +186,7 @@ describe('the LAN host', () => {
       });
     const [a, b] = [await get(), await get()];
     const nonceA = /nonce="([^"]+)"/.exec(a.body)?.[1];
-    expect(nonceA).toBeTruthy();
+    expect(nonceA).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(a.csp).toContain(`'nonce-${nonceA}'`);
     expect(a.body).not.toContain('BARNAHUS_CSP_NONCE');
     expect(b.body).not.toContain(`nonce="${nonceA}"`);
