@@ -101,6 +101,7 @@ export interface AuditQuery {
   to?: string;
   userId?: number;
   caseId?: number;
+  caseReference?: string;
   method?: string;
   outcome?: 'any' | 'ok' | 'refused';
   before?: number;
@@ -118,6 +119,7 @@ export function queryAudit(db: Database, q: AuditQuery): AuditEntry[] {
   if (q.to) add('a.at < ?', q.to);
   if (q.userId !== undefined) add('a.user_id = ?', q.userId);
   if (q.caseId !== undefined) add('a.case_id = ?', q.caseId);
+  if (q.caseReference) add('c.reference = ?', q.caseReference.toUpperCase());
   if (q.method) add('a.method = ?', q.method);
   if (q.before !== undefined) add('a.id < ?', q.before);
   if (q.outcome === 'ok') where.push("a.outcome = 'ok'");

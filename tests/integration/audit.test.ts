@@ -157,6 +157,8 @@ describe('the audit log', () => {
     expect(refused.entries).toHaveLength(2);
     expect(refused.more).toBe(true);
     expect(refused.entries[0]!.id).toBeGreaterThan(refused.entries[1]!.id);
+    const reference = refused.entries[0]!.caseReference ?? '';
+    expect((await admin.call('audit.list', { caseReference: reference.toLowerCase(), outcome: 'refused' })).entries).toHaveLength(3);
     const next = await admin.call('audit.list', { outcome: 'refused', caseId, limit: 2, before: refused.entries[1]!.id });
     expect(next.entries).toHaveLength(1);
     expect(next.more).toBe(false);

@@ -34,11 +34,18 @@ export function AuditPage() {
   const [to, setTo] = useState(today);
   const [userId, setUserId] = useState<number | ''>('');
   const [outcome, setOutcome] = useState<'any' | 'ok' | 'refused'>('any');
+  const [caseReference, setCaseReference] = useState('');
   const [verdict, setVerdict] = useState<{ ok: boolean; entries: number; firstBroken?: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.call('users.list', {}) });
 
-  const filters = { from: dayStart(from), to: dayStart(to, 1), outcome, ...(userId === '' ? {} : { userId }) };
+  const filters = {
+    from: dayStart(from),
+    to: dayStart(to, 1),
+    outcome,
+    ...(userId === '' ? {} : { userId }),
+    ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
+  };
   const log = useInfiniteQuery({
     queryKey: ['audit', 'list', filters],
     initialPageParam: undefined as number | undefined,
@@ -111,6 +118,7 @@ export function AuditPage() {
               </MenuItem>
             ))}
           </TextField>
+          <TextField label={t('audit.caseReference')} value={caseReference} onChange={(e) => setCaseReference(e.target.value)} placeholder="BH-2026-0001" />
           <TextField select label={t('audit.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} sx={{ minWidth: 180 }}>
             <MenuItem value="any">{t('audit.any')}</MenuItem>
             <MenuItem value="ok">{t('audit.ok')}</MenuItem>

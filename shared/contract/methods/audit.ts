@@ -33,6 +33,8 @@ export const auditMethods = {
       ...range,
       userId: idSchema.optional(),
       caseId: idSchema.optional(),
+      /** The reference people know a case by (BH-2026-0007), for administrators who cannot open cases. */
+      caseReference: z.string().trim().max(40).optional(),
       method: z.string().max(100).optional(),
       outcome: z.enum(['any', 'ok', 'refused']).default('any'),
       before: idSchema.optional(),

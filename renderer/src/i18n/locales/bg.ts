@@ -249,6 +249,7 @@ export const bg: Translation = {
     when: 'Кога',
     what: 'Какво',
     case: 'Случай',
+    caseReference: 'Референтен номер на случая',
     outcome: 'Резултат',
     any: 'Всички',
     ok: 'Разрешено',

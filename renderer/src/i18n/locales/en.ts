@@ -247,6 +247,7 @@ export const en = {
     when: 'When',
     what: 'What',
     case: 'Case',
+    caseReference: 'Case reference',
     outcome: 'Outcome',
     any: 'Any',
     ok: 'Allowed',

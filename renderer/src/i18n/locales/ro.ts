@@ -249,6 +249,7 @@ export const ro: Translation = {
     when: 'Când',
     what: 'Ce',
     case: 'Caz',
+    caseReference: 'Număr de referință al cazului',
     outcome: 'Rezultat',
     any: 'Oricare',
     ok: 'Permis',
