@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { checkMessages } from '../../../shared/contract';
 import { iso } from '../clock';
 import { AppError } from '../errors';
@@ -6,22 +5,11 @@ import { assertStrongPassword } from '../password-policy';
 import { hashPassword, verifyPassword } from '../passwords';
 import { readPolicy, totpRequiredFor } from '../policy';
 import { endUserSessions } from '../sessions';
-import { recordFailure } from '../throttle';
 import { acceptedStep, newEnrolment } from '../totp';
 import { accountOf, requireUser, rolesOf } from '../users';
-import { callerOf, defineHandler, type RunContext } from './types';
-
-function centreName(ctx: { db: Database }): string {
-  return (ctx.db.prepare('SELECT name FROM centre WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
-}
-
-function wrongPassword(ctx: RunContext, usernameKey: string): never {
-  const lock = recordFailure(ctx.db, usernameKey, ctx.now);
-  ctx.note({ detail: lock ? `wrong password; account locked until ${lock}` : 'wrong password' });
-  return ctx.commitThenRefuse(
-    lock ? new AppError('locked', 'Too many wrong attempts: this account is locked for 15 minutes.', { lockedUntil: lock }) : new AppError('invalid_credentials', 'The password is wrong.'),
-  );
-}
+import { centreName } from './centre';
+import { callerOf, defineHandler } from './types';
+import { refuseWrongSecret } from './wrong-secret';
 
 export const accountHandlers = {
   'account.get': defineHandler('account.get', {
@@ -36,14 +24,14 @@ export const accountHandlers = {
           issues: [{ path: ['newPassword'], code: 'password_reused', message: checkMessages.passwordReused }],
         });
       }
-      assertStrongPassword(input.newPassword, [user.username, user.display_name, centreName(ctx)], ['newPassword']);
+      assertStrongPassword(input.newPassword, [user.username, user.display_name, centreName(ctx.db)], ['newPassword']);
       const [verified, hash] = await Promise.all([verifyPassword(input.currentPassword, user.password_hash), hashPassword(input.newPassword)]);
       return { verified, hash, previousHash: user.password_hash };
     },
     run(_input, ctx, { verified, hash, previousHash }) {
       const caller = callerOf(ctx);
       const user = requireUser(ctx.db, caller.userId);
-      if (!verified || user.password_hash !== previousHash) return wrongPassword(ctx, user.username_key);
+      if (!verified || user.password_hash !== previousHash) return refuseWrongSecret(ctx, user.username_key, 'wrong password', { message: 'The password is wrong.' });
       ctx.db
         .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, password_changed_at = ?, version = version + 1 WHERE id = ?')
         .run(hash, iso(ctx.now), user.id);
@@ -86,7 +74,7 @@ export const accountHandlers = {
     prepare: async (input, ctx) => verifyPassword(input.password, requireUser(ctx.db, callerOf(ctx).userId).password_hash),
     run(_input, ctx, verified) {
       const user = requireUser(ctx.db, callerOf(ctx).userId);
-      if (!verified) return wrongPassword(ctx, user.username_key);
+      if (!verified) return refuseWrongSecret(ctx, user.username_key, 'wrong password', { message: 'The password is wrong.' });
       if (totpRequiredFor(readPolicy(ctx.db), rolesOf(ctx.db, user.id))) {
         throw new AppError('conflict', 'One of your roles requires two-factor sign-in; it cannot be turned off.');
       }

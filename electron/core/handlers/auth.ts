@@ -4,26 +4,16 @@ import { AppError } from '../errors';
 import { decoyHash, verifyPassword } from '../passwords';
 import { readPolicy, totpRequiredFor } from '../policy';
 import { createSession, endSession, lockSession, unlockSession } from '../sessions';
-import { clearFailures, lockedUntil, recordFailure } from '../throttle';
+import { clearFailures, lockedUntil } from '../throttle';
 import { acceptedStep } from '../totp';
 import { findUserByName, rolesOf, userRow, userSummary, userSummaryById, usernameKey, type UserRow } from '../users';
-import { callerOf, defineHandler, type RunContext } from './types';
+import { callerOf, defineHandler } from './types';
+import { lockedOut, refuseWrongSecret } from './wrong-secret';
 
-const badCredentials = () => new AppError('invalid_credentials', 'The username or password is wrong.');
-const lockedOut = (until: string) =>
-  new AppError('locked', 'Too many wrong attempts: this account is locked for 15 minutes.', { lockedUntil: until });
 
 function restrictionOf(db: Database, user: UserRow): SessionRestriction {
   if (user.must_change_password === 1) return 'change_password';
   return user.totp_secret === null && totpRequiredFor(readPolicy(db), rolesOf(db, user.id)) ? 'enrol_totp' : null;
-}
-
-/** A wrong password (or code): counted against the account and the workstation, kept though the call is refused. */
-function refuseWrongSecret(ctx: RunContext, key: string, detail: string): never {
-  ctx.throttle.fail(ctx.origin.workstation, ctx.now);
-  const lock = recordFailure(ctx.db, key, ctx.now);
-  ctx.note({ detail: lock ? `${detail}; account locked until ${lock}` : detail });
-  return ctx.commitThenRefuse(lock ? lockedOut(lock) : badCredentials());
 }
 
 export const authHandlers = {
@@ -103,15 +93,13 @@ export const authHandlers = {
       const lock = lockedUntil(ctx.db, user.username_key, ctx.now);
       if (lock) throw lockedOut(lock);
       if (!verified) {
-        ctx.throttle.fail(ctx.origin.workstation, ctx.now);
-        const locked = recordFailure(ctx.db, user.username_key, ctx.now);
-        if (locked) {
+        return refuseWrongSecret(ctx, user.username_key, 'wrong password', {
           // Locked out at the lock screen: this session is over, not merely locked.
-          endSession(ctx.db, caller.sessionId, ctx.now);
-          ctx.sessionEnded(caller.sessionId);
-        }
-        ctx.note({ detail: locked ? `wrong password; account locked until ${locked}` : 'wrong password' });
-        return ctx.commitThenRefuse(locked ? lockedOut(locked) : badCredentials());
+          onLock: () => {
+            endSession(ctx.db, caller.sessionId, ctx.now);
+            ctx.sessionEnded(caller.sessionId);
+          },
+        });
       }
       clearFailures(ctx.db, user.username_key);
       unlockSession(ctx.db, caller.sessionId, ctx.now);

@@ -4,6 +4,7 @@ import { iso } from '../clock';
 import { assertStrongPassword } from '../password-policy';
 import { hashPassword } from '../passwords';
 import { usernameKey, userSummaryById } from '../users';
+import { centreName } from './centre';
 import { defineHandler } from './types';
 
 function userCount(db: Database): number {
@@ -13,8 +14,7 @@ function userCount(db: Database): number {
 export const setupHandlers = {
   'setup.status': defineHandler('setup.status', {
     run(_input, { db }) {
-      const centre = db.prepare('SELECT name FROM centre WHERE id = 1').get() as { name: string } | undefined;
-      return { initialized: userCount(db) > 0, centreName: centre?.name ?? null };
+      return { initialized: userCount(db) > 0, centreName: centreName(db) || null };
     },
   }),
 

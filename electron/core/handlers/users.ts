@@ -5,11 +5,8 @@ import { hashPassword } from '../passwords';
 import { endUserSessions } from '../sessions';
 import { clearFailures } from '../throttle';
 import { otherEnabledAdministrators, requireUser, rolesOf, setRoles, userRecord, usernameKey, type UserRow } from '../users';
+import { centreName } from './centre';
 import { callerOf, defineHandler, type RunContext } from './types';
-
-function centreName(ctx: RunContext | { db: RunContext['db'] }): string {
-  return (ctx.db.prepare('SELECT name FROM centre WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
-}
 
 function requireVersion(user: UserRow, version: number, ctx: RunContext): void {
   if (user.version !== version) {
@@ -38,7 +35,7 @@ export const usersHandlers = {
 
   'users.create': defineHandler('users.create', {
     prepare(input, ctx) {
-      assertStrongPassword(input.password, [input.username, input.displayName, centreName(ctx)], ['password']);
+      assertStrongPassword(input.password, [input.username, input.displayName, centreName(ctx.db)], ['password']);
       return hashPassword(input.password);
     },
     run(input, ctx, hash) {
@@ -87,7 +84,7 @@ export const usersHandlers = {
   'users.resetPassword': defineHandler('users.resetPassword', {
     prepare(input, ctx) {
       const user = requireUser(ctx.db, input.userId);
-      assertStrongPassword(input.password, [user.username, user.display_name, centreName(ctx)], ['password']);
+      assertStrongPassword(input.password, [user.username, user.display_name, centreName(ctx.db)], ['password']);
       return hashPassword(input.password);
     },
     run(input, ctx, hash) {
