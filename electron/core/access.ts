@@ -9,12 +9,36 @@ export type CaseView = 'full' | 'blind';
 export interface CaseRow {
   id: number;
   reference: string;
-  child_first_name: string;
-  child_last_name: string;
+  child_id: number;
+  status: string;
   summary: string;
   restricted: number;
   interview_done_at: string | null;
   created_at: string;
+  updated_at: string | null;
+  received_at: string | null;
+  referral_source: string;
+  referrer_name: string;
+  referrer_contact: string;
+  violence_types: string;
+  place: string | null;
+  perpetrator: string | null;
+  urgency: string;
+  police_file: string;
+  prosecutor_file: string;
+  court_file: string;
+  child_protection_file: string;
+  trafficking_indicators: string;
+  coordinator_id: number | null;
+  assessment_due_at: string;
+  interview_due_at: string;
+  plan_due_at: string;
+  assessment_done_at: string | null;
+  plan_done_at: string | null;
+  next_due_at: string | null;
+  closed_at: string | null;
+  legal_outcome: string | null;
+  outcome_date: string | null;
   version: number;
 }
 

@@ -15,6 +15,18 @@ export const checkMessages = {
   totpCode: 'Enter the 6 digits your authenticator app shows',
   roleRequired: 'Choose at least one role',
   totpMismatch: 'That code does not match: check the time on your phone and enter the newest code',
+  dateFuture: 'Must not be in the future',
+  dateTooEarly: 'Must not be before 1900',
+  outcomeRequired: 'Choose the legal outcome',
+  outcomeDateRequired: 'Enter the date of the outcome',
+  reasonRequired: 'Say why',
+  beforeConsent: 'Must not be before the consent was given',
+  coordinatorRole: 'Choose an active colleague with the coordinator role',
+  invalidChoice: 'Choose one of the options',
+  invalidDate: 'Enter a valid date',
+  sameStatus: 'The case already has this status',
+  eachOnce: 'Each item once',
+  fileNumberChars: 'Use letters, digits, spaces and the characters / - . only',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 
@@ -78,3 +90,16 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 
 export const emptyInput = z.strictObject({});
+
+/** A calendar date, YYYY-MM-DD. Whether it may lie in the future is the host's check against its clock. */
+export const dateSchema = z.iso.date().refine((d) => d >= '1900-01-01', { message: checkMessages.dateTooEarly });
+
+/** A list of distinct values of one enum. */
+export function distinctList<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, { message: checkMessages.eachOnce });
+}
+
+export const nonBlankText = nonBlank;

@@ -3,6 +3,8 @@ import type { MethodSpec } from './define';
 import { accountMethods } from './methods/account';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
+import { casePeopleMethods } from './methods/case-people';
+import { caseWorkflowMethods } from './methods/case-workflow';
 import { casesMethods } from './methods/cases';
 import { centreMethods } from './methods/centre';
 import { securityMethods } from './methods/security';
@@ -18,6 +20,8 @@ export const contract = {
   ...securityMethods,
   ...usersMethods,
   ...casesMethods,
+  ...casePeopleMethods,
+  ...caseWorkflowMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

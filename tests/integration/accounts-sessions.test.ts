@@ -48,7 +48,7 @@ describe('accounts', () => {
     expect(same.issues[0]?.code).toBe('password_reused');
     await officer.call('account.changePassword', { currentPassword: TEMP, newPassword: OWN });
     expect((await officer.call('auth.session', {})).restriction).toBeNull();
-    expect(await officer.call('cases.list', {})).toEqual([]);
+    expect(await officer.call('cases.list', {})).toEqual({ items: [], total: 0 });
   });
 
   it('refuses a weak password, using the person’s own name against it', async () => {
@@ -173,7 +173,7 @@ describe('two-factor sign-in', () => {
     expect((await refusal(officer.call('cases.list', {}))).details).toEqual({ reason: 'enrol_totp' });
     const { secret } = await officer.call('account.beginTotp', {});
     await officer.call('account.confirmTotp', { code: currentCode(secret, clock.now()) });
-    expect(await officer.call('cases.list', {})).toEqual([]);
+    expect(await officer.call('cases.list', {})).toEqual({ items: [], total: 0 });
     expect((await refusal(officer.call('account.disableTotp', { password: OWN }))).code).toBe('conflict');
   });
 });

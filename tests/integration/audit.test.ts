@@ -4,6 +4,7 @@ import type { Client } from '../../shared/client';
 import { verifyAudit } from '../../electron/core/audit';
 import type { Core } from '../../electron/core/core';
 import { inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
+import { referral } from '../support/intake';
 
 const PASSWORD = 'audit test sentence long';
 
@@ -16,7 +17,7 @@ async function centreWithCase(): Promise<{ core: Core; admin: Client; coordinato
   await coordinator.call('auth.login', { username: 'coord', password: PASSWORD });
   const police = inProcessClient(core);
   await police.call('auth.login', { username: 'officer', password: PASSWORD });
-  const created = await coordinator.call('cases.create', { childFirstName: 'Ștefan', childLastName: 'Popescu', summary: 'Reported by the school.' });
+  const created = await coordinator.call('cases.create', referral({ firstName: 'Ștefan', lastName: 'Popescu' }, { reported: 'Reported by the school.' }));
   return { core, admin, coordinator, police, caseId: created.id, policeId };
 }
 

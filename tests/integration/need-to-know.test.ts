@@ -5,6 +5,7 @@ import type { Client } from '../../shared/client';
 import type { Core } from '../../electron/core/core';
 import { inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
+import { referral } from '../support/intake';
 
 const PASSWORD = 'need to know sentence';
 
@@ -29,7 +30,7 @@ async function team() {
     ids[name] = await insertUser(core.store.db, name, PASSWORD, [role]);
   }
   const coord = await signIn(core, 'coord');
-  const open = await coord.call('cases.create', { childFirstName: 'Иван', childLastName: 'Петров', summary: 'Disclosed to a teacher.' });
+  const open = await coord.call('cases.create', referral({ firstName: 'Иван', lastName: 'Петров' }, { reported: 'Disclosed to a teacher.' }, new Date()));
   for (const name of ['interviewer', 'therapist', 'doctor', 'prosecutor']) await coord.call('cases.addMember', { caseId: open.id, userId: ids[name] ?? 0 });
   return { core, admin, coord, ids, caseId: open.id };
 }
@@ -40,25 +41,28 @@ describe('restricted cases', () => {
     const detail = await coord.call('cases.get', { caseId });
     await coord.call('cases.setRestricted', { caseId, restricted: true, version: detail.version });
     const other = await signIn(core, 'coord2');
-    expect(await other.call('cases.list', {})).toEqual([expect.objectContaining({ id: caseId, childName: null, restricted: true, accessible: false })]);
+    expect(await other.call('cases.list', {})).toEqual({
+      items: [expect.objectContaining({ id: caseId, childName: null, restricted: true, accessible: false })],
+      total: 1,
+    });
     expect(((await other.call('cases.get', { caseId }).catch((e: unknown) => e)) as ApiError).status).toBe(404);
-    expect((await coord.call('cases.list', {}))[0]).toMatchObject({ childName: 'Иван Петров', accessible: true });
+    expect((await coord.call('cases.list', {})).items[0]).toMatchObject({ childName: 'Иван Петров', accessible: true });
   });
 });
 
 describe('the blind interviewer', () => {
-  it('sees the child and the team but not the summary or notes until the interview is recorded', async () => {
+  it('sees the child and the team but not the allegation or notes until the interview is recorded', async () => {
     const { core, admin, coord, caseId } = await team();
     await coord.call('cases.addNote', { caseId, discipline: 'general', text: 'Father is the alleged perpetrator.' });
     const policy = await admin.call('security.getPolicy', {});
     await admin.call('security.updatePolicy', { ...policy, blindInterviewer: true });
     const interviewer = await signIn(core, 'interviewer');
     const blind = await interviewer.call('cases.get', { caseId });
-    expect(blind).toMatchObject({ view: 'blind', summary: null, childFirstName: 'Иван' });
+    expect(blind).toMatchObject({ view: 'blind', fields: null, child: { firstName: 'Иван', lastName: 'Петров' } });
     expect(blind.team.length).toBeGreaterThan(1);
     expect(await interviewer.call('cases.listNotes', { caseId })).toEqual({ notes: [], hiddenUntilInterview: true });
     await interviewer.call('cases.markInterviewDone', { caseId });
-    expect((await interviewer.call('cases.get', { caseId })).summary).toBe('Disclosed to a teacher.');
+    expect((await interviewer.call('cases.get', { caseId })).fields?.reported).toBe('Disclosed to a teacher.');
     expect((await interviewer.call('cases.listNotes', { caseId })).notes[0]?.text).toBe('Father is the alleged perpetrator.');
   });
 
@@ -121,8 +125,8 @@ describe('change events respect need to know', () => {
     await ready;
     socket.on('message', (raw: Buffer) => heard.push(JSON.parse(raw.toString('utf8'))));
 
-    const created = await call('cases.create', { childFirstName: 'Ana', childLastName: 'Ionescu' });
-    await call('cases.update', { caseId: created.id, version: 0, childFirstName: 'Ana', childLastName: 'Ionescu', summary: 'more' });
+    const created = await call('cases.create', referral({ firstName: 'Ana', lastName: 'Ionescu' }, {}, new Date()));
+    expect((await call('cases.update', { caseId: created.id, version: 0, changes: { reported: 'more' } })).version).toBe(1);
     await call('cases.addMember', { caseId: created.id, userId: officerId });
     await call('cases.addNote', { caseId: created.id, discipline: 'general', text: 'x' });
     // A marker everyone hears: one socket delivers in order, so once it is here everything before it is too.

@@ -68,7 +68,12 @@ export function databaseDigest(db: Database, options: { exceptAudit?: boolean } 
     ({ name }) => !skip.has(name),
   );
   const parts = tables.map(({ name }) => {
-    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    // WITHOUT ROWID tables (the search indexes) have no rowid: their primary key orders them.
+    const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(name) as { wr: number } | undefined)?.wr === 1;
+    const order = withoutRowid
+      ? (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name) as { name: string }[]).map((c) => `"${c.name}"`).join(', ')
+      : 'rowid';
+    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
     return `${name}:${JSON.stringify(rows, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value))}`;
   });
   return parts.join('\n') + `\nuser_version:${String(db.pragma('user_version', { simple: true }))}`;

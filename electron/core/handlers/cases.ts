@@ -1,115 +1,95 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CaseDetail, CaseListItem } from '../../../shared/contract/methods/cases';
-import { agencies, mayReadNote, mayWriteNote, noteDisciplines, type Agency, type NoteDiscipline } from '../../../shared/permissions';
-import { requireCase, viewOf, type CaseRow, type CaseView, type Viewer } from '../access';
-import { iso } from '../clock';
+import { changedFields } from '../../../shared/merge';
+import { caseStatuses, type CaseStatus } from '../../../shared/cases/categories';
+import { deadlinesOf, dueDates, DUE_SOON_MS } from '../../../shared/cases/deadlines';
+import { checkMessages } from '../../../shared/contract';
+import type { CaseDetail, CaseFields } from '../../../shared/contract/case-records';
+import { mayReadNote, mayWriteNote, noteDisciplines, type NoteDiscipline } from '../../../shared/permissions';
+import { requireCase, viewOf, type CaseRow, type Viewer } from '../access';
+import { reindexCase } from '../cases/case-index';
+import { caseDetail, caseFieldAssignments, caseFields, caseRow, milestoneFacts, refreshNextDue } from '../cases/case-file';
+import { listCases, visibleCase } from '../cases/case-list';
+import { rejectFuture } from '../cases/checks';
+import { interviewDeadlineDays, registerCase } from '../cases/intake';
+import { recordEvent } from '../cases/timeline';
+import { ensureTraffickingTask } from '../cases/tasks';
+import { iso, utc } from '../clock';
 import { AppError } from '../errors';
 import { rolesOf } from '../users';
 import { callerOf, defineHandler, type PrepareContext, type RunContext } from './types';
 
-function viewer(ctx: PrepareContext): Viewer {
+export function viewer(ctx: PrepareContext): Viewer {
   const caller = callerOf(ctx);
   return { userId: caller.userId, roles: caller.roles };
 }
 
-function team(db: Database, caseId: number): CaseDetail['team'] {
-  const rows = db
+/** Whether the caller could find this person: known from a case they may see, or from none at all. */
+export function mayLinkPerson(db: Database, who: Viewer, personId: number): boolean {
+  const visible = visibleCase(who);
+  const cases = db
     .prepare(
-      `SELECT u.id, u.display_name, u.agency, u.job_title, t.added_at FROM case_team t JOIN users u ON u.id = t.user_id
-        WHERE t.case_id = ? ORDER BY u.display_name COLLATE NOCASE`,
+      `SELECT ${visible.sql} AS visible FROM cases c WHERE c.child_id = ?
+       UNION ALL SELECT ${visible.sql} FROM case_people l JOIN cases c ON c.id = l.case_id WHERE l.person_id = ?`,
     )
-    .all(caseId) as { id: number; display_name: string; agency: string; job_title: string; added_at: string }[];
-  return rows.map((r) => ({
-    userId: r.id,
-    displayName: r.display_name,
-    agency: (agencies as readonly string[]).includes(r.agency) ? (r.agency as Agency) : 'other',
-    jobTitle: r.job_title,
-    roles: rolesOf(db, r.id),
-    addedAt: r.added_at,
-  }));
+    .all(...visible.params, personId, ...visible.params, personId) as { visible: number }[];
+  return cases.length === 0 || cases.some((c) => c.visible === 1);
 }
 
-function detail(db: Database, row: CaseRow, view: CaseView): CaseDetail {
-  return {
-    id: row.id,
-    reference: row.reference,
-    childFirstName: row.child_first_name,
-    childLastName: row.child_last_name,
-    summary: view === 'blind' ? null : row.summary,
-    restricted: row.restricted === 1,
-    interviewDoneAt: row.interview_done_at,
-    createdAt: row.created_at,
-    team: team(db, row.id),
-    view,
-    version: row.version,
-  };
+/** Marks the case changed (version, time) and tells the workstations that may see it. */
+export function touchCase(ctx: RunContext, caseId: number): void {
+  ctx.db.prepare('UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?').run(iso(ctx.now), caseId);
+  ctx.emit({ entity: 'case', action: 'updated', id: caseId });
 }
 
 /** The case as it now is, after a change by this caller (who could see it before the change). */
-function changed(ctx: RunContext, caseId: number): CaseDetail {
-  ctx.emit({ entity: 'case', action: 'updated', id: caseId });
-  const row = ctx.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow;
+export function changed(ctx: RunContext, caseId: number): CaseDetail {
+  const row = caseRow(ctx.db, caseId);
   // A coordinator who restricts a case they are not on still gets its answer; the next read is refused.
-  return detail(ctx.db, row, viewOf(ctx.db, viewer(ctx), row) ?? 'full');
+  return caseDetail(ctx.db, row, viewOf(ctx.db, viewer(ctx), row) ?? 'full', ctx.now);
 }
 
-function requireVersion(ctx: RunContext, row: CaseRow, version: number): void {
+export function requireVersion(ctx: RunContext, row: CaseRow, version: number): void {
   if (row.version !== version) {
-    throw new AppError('conflict', 'Someone else changed this case since you opened it.', { current: detail(ctx.db, row, 'full') });
+    throw new AppError('conflict', 'Someone else changed this case since you opened it.', { current: caseDetail(ctx.db, row, 'full', ctx.now) });
   }
 }
 
-/** BH-2026-0007: the year the case was opened and its number in that year. */
-function nextReference(db: Database, now: Date): string {
-  const prefix = `BH-${now.getUTCFullYear()}-`;
-  const last = db.prepare('SELECT reference FROM cases WHERE reference LIKE ? ORDER BY reference DESC LIMIT 1').get(`${prefix}%`) as { reference: string } | undefined;
-  const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(4, '0')}`;
+function invalid(path: string, message: string): AppError {
+  return new AppError('invalid_input', `The input is not valid (${path}: ${message})`, { issues: [{ path: [path], code: 'custom', message }] });
 }
+
+const rank = (status: CaseStatus) => caseStatuses.indexOf(status);
 
 export const casesHandlers = {
   'cases.list': defineHandler('cases.list', {
-    run(_input, ctx) {
-      const me = viewer(ctx);
-      const coordinator = me.roles.includes('coordinator');
-      const rows = (
-        coordinator
-          ? ctx.db.prepare('SELECT * FROM cases ORDER BY created_at DESC, id DESC').all()
-          : ctx.db.prepare('SELECT c.* FROM cases c JOIN case_team t ON t.case_id = c.id WHERE t.user_id = ? ORDER BY c.created_at DESC, c.id DESC').all(me.userId)
-      ) as CaseRow[];
-      return rows.map((row): CaseListItem => {
-        const view = viewOf(ctx.db, me, row);
-        return {
-          id: row.id,
-          reference: row.reference,
-          childName: view ? `${row.child_first_name} ${row.child_last_name}` : null,
-          restricted: row.restricted === 1,
-          accessible: view !== null,
-          createdAt: row.created_at,
-        };
-      });
-    },
+    run: (input, ctx) => listCases(ctx.db, viewer(ctx), input, ctx.now),
   }),
 
   'cases.create': defineHandler('cases.create', {
     run(input, ctx) {
-      const caller = callerOf(ctx);
-      const { lastInsertRowid } = ctx.db
-        .prepare('INSERT INTO cases (reference, child_first_name, child_last_name, summary, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(nextReference(ctx.db, ctx.now), input.childFirstName, input.childLastName, input.summary, iso(ctx.now), caller.userId);
-      const caseId = Number(lastInsertRowid);
-      ctx.db.prepare('INSERT INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)').run(caseId, caller.userId, iso(ctx.now), caller.userId);
+      const me = viewer(ctx);
+      rejectFuture(ctx.now, [
+        { path: ['fields', 'receivedAt'], value: input.fields.receivedAt, kind: 'moment' },
+        { path: ['child', 'new', 'birthDate'], value: 'new' in input.child ? input.child.new.birthDate : null, kind: 'date' },
+        ...input.people.map((p, i) => ({ path: ['people', i, 'person', 'new', 'birthDate'], value: 'new' in p.person ? p.person.new.birthDate : null, kind: 'date' as const })),
+      ]);
+      const caseId = registerCase(ctx.db, input, {
+        userId: me.userId,
+        coordinates: me.roles.includes('coordinator'),
+        now: ctx.now,
+        mayLink: (personId) => mayLinkPerson(ctx.db, me, personId),
+      });
       ctx.note({ caseId });
       ctx.emit({ entity: 'case', action: 'created', id: caseId });
-      const { row, view } = requireCase(ctx.db, viewer(ctx), caseId);
-      return detail(ctx.db, row, view);
+      const { row, view } = requireCase(ctx.db, me, caseId);
+      return caseDetail(ctx.db, row, view, ctx.now);
     },
   }),
 
   'cases.get': defineHandler('cases.get', {
     run(input, ctx) {
       const { row, view } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      return detail(ctx.db, row, view);
+      return caseDetail(ctx.db, row, view, ctx.now);
     },
   }),
 
@@ -117,9 +97,66 @@ export const casesHandlers = {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
       requireVersion(ctx, row, input.version);
-      ctx.db
-        .prepare('UPDATE cases SET child_first_name = ?, child_last_name = ?, summary = ?, version = version + 1 WHERE id = ?')
-        .run(input.childFirstName, input.childLastName, input.summary, row.id);
+      rejectFuture(ctx.now, [{ path: ['changes', 'receivedAt'], value: input.changes.receivedAt, kind: 'moment' }]);
+      const before = caseFields(row);
+      const changes = input.changes.receivedAt ? { ...input.changes, receivedAt: utc(input.changes.receivedAt) } : input.changes;
+      const fields = changedFields(before, changes as Partial<CaseFields>);
+      if (fields.length === 0) return changed(ctx, row.id);
+      const set = caseFieldAssignments(Object.fromEntries(fields.map((f) => [f, changes[f]])));
+      ctx.db.prepare(`UPDATE cases SET ${set.sql} WHERE id = ?`).run(...set.values, row.id);
+      recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'updated', { fields });
+      if (changes.trafficking && before.trafficking.length === 0) ensureTraffickingTask(ctx.db, row.id, changes.trafficking, viewer(ctx).userId, ctx.now);
+      if (fields.some((f) => f.endsWith('File'))) reindexCase(ctx.db, row.id);
+      ctx.note({ detail: `changed ${fields.join(', ')}` });
+      touchCase(ctx, row.id);
+      return changed(ctx, row.id);
+    },
+  }),
+
+  'cases.changeStatus': defineHandler('cases.changeStatus', {
+    run(input, ctx) {
+      const me = viewer(ctx);
+      const { row } = requireCase(ctx.db, me, input.caseId);
+      requireVersion(ctx, row, input.version);
+      const from = row.status as CaseStatus;
+      const to = input.status;
+      if (from === to) throw invalid('status', checkMessages.sameStatus);
+      const now = iso(ctx.now);
+      if (to === 'closed') {
+        if (!input.outcome) throw invalid('outcome', checkMessages.outcomeRequired);
+        if (!input.outcomeDate) throw invalid('outcomeDate', checkMessages.outcomeDateRequired);
+        rejectFuture(ctx.now, [{ path: ['outcomeDate'], value: input.outcomeDate, kind: 'date' }]);
+        ctx.db.prepare('UPDATE cases SET status = ?, closed_at = ?, legal_outcome = ?, outcome_date = ? WHERE id = ?').run(to, now, input.outcome, input.outcomeDate, row.id);
+        recordEvent(ctx.db, row.id, me.userId, ctx.now, 'closed', { from, outcome: input.outcome, outcomeDate: input.outcomeDate, reason: input.reason });
+      } else if (from === 'closed') {
+        if (!input.reason) throw invalid('reason', checkMessages.reasonRequired);
+        // A reopened case gets fresh time for what it had not yet done; met deadlines stay met.
+        const due = dueDates(ctx.now, interviewDeadlineDays(ctx.db));
+        ctx.db
+          .prepare(
+            `UPDATE cases SET status = ?, closed_at = NULL, legal_outcome = NULL, outcome_date = NULL,
+               assessment_due_at = CASE WHEN assessment_done_at IS NULL THEN ? ELSE assessment_due_at END,
+               interview_due_at = CASE WHEN interview_done_at IS NULL THEN ? ELSE interview_due_at END,
+               plan_due_at = CASE WHEN plan_done_at IS NULL THEN ? ELSE plan_due_at END
+             WHERE id = ?`,
+          )
+          .run(to, due.initial_assessment, due.interview, due.intervention_plan, row.id);
+        recordEvent(ctx.db, row.id, me.userId, ctx.now, 'reopened', { to, reason: input.reason, outcome: row.legal_outcome });
+      } else {
+        // Leaving assessment means it was made; leaving planning means the intervention plan exists.
+        ctx.db
+          .prepare(
+            `UPDATE cases SET status = ?,
+               assessment_done_at = CASE WHEN ? >= ? THEN coalesce(assessment_done_at, ?) ELSE assessment_done_at END,
+               plan_done_at = CASE WHEN ? >= ? THEN coalesce(plan_done_at, ?) ELSE plan_done_at END
+             WHERE id = ?`,
+          )
+          .run(to, rank(to), rank('planning'), now, rank(to), rank('interview'), now, row.id);
+        recordEvent(ctx.db, row.id, me.userId, ctx.now, 'status', { from, to, reason: input.reason });
+      }
+      ctx.note({ detail: `${from} → ${to}` });
+      refreshNextDue(ctx.db, row.id);
+      touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },
   }),
@@ -128,8 +165,28 @@ export const casesHandlers = {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
       requireVersion(ctx, row, input.version);
-      ctx.db.prepare('UPDATE cases SET restricted = ?, version = version + 1 WHERE id = ?').run(input.restricted ? 1 : 0, row.id);
+      ctx.db.prepare('UPDATE cases SET restricted = ? WHERE id = ?').run(input.restricted ? 1 : 0, row.id);
+      recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'restricted', { restricted: input.restricted });
       ctx.note({ detail: input.restricted ? 'restricted' : 'restriction lifted' });
+      touchCase(ctx, row.id);
+      return changed(ctx, row.id);
+    },
+  }),
+
+  'cases.setCoordinator': defineHandler('cases.setCoordinator', {
+    run(input, ctx) {
+      const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
+      const user = ctx.db.prepare('SELECT id, display_name FROM users WHERE id = ? AND disabled_at IS NULL').get(input.userId) as
+        | { id: number; display_name: string }
+        | undefined;
+      if (!user || !rolesOf(ctx.db, user.id).includes('coordinator')) throw invalid('userId', checkMessages.coordinatorRole);
+      ctx.db.prepare('UPDATE cases SET coordinator_id = ? WHERE id = ?').run(user.id, row.id);
+      ctx.db
+        .prepare('INSERT OR IGNORE INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)')
+        .run(row.id, user.id, iso(ctx.now), viewer(ctx).userId);
+      recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'coordinator', { name: user.display_name });
+      ctx.note({ record: `user:${user.id}`, detail: 'case coordinator' });
+      touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },
   }),
@@ -137,12 +194,16 @@ export const casesHandlers = {
   'cases.addMember': defineHandler('cases.addMember', {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      const member = ctx.db.prepare('SELECT id FROM users WHERE id = ? AND disabled_at IS NULL').get(input.userId);
+      const member = ctx.db.prepare('SELECT id, display_name FROM users WHERE id = ? AND disabled_at IS NULL').get(input.userId) as
+        | { id: number; display_name: string }
+        | undefined;
       if (!member) throw new AppError('not_found', 'There is no such colleague, or their account is disabled.');
-      ctx.db
+      const { changes } = ctx.db
         .prepare('INSERT OR IGNORE INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)')
         .run(row.id, input.userId, iso(ctx.now), callerOf(ctx).userId);
+      if (changes > 0) recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'member_added', { name: member.display_name });
       ctx.note({ record: `user:${input.userId}`, detail: 'added to the team' });
+      touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },
   }),
@@ -150,8 +211,14 @@ export const casesHandlers = {
   'cases.removeMember': defineHandler('cases.removeMember', {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      ctx.db.prepare('DELETE FROM case_team WHERE case_id = ? AND user_id = ?').run(row.id, input.userId);
+      const member = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(input.userId) as { display_name: string } | undefined;
+      const { changes } = ctx.db.prepare('DELETE FROM case_team WHERE case_id = ? AND user_id = ?').run(row.id, input.userId);
+      if (changes > 0) {
+        if (row.coordinator_id === input.userId) ctx.db.prepare('UPDATE cases SET coordinator_id = NULL WHERE id = ?').run(row.id);
+        recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'member_removed', { name: member?.display_name ?? '' });
+      }
       ctx.note({ record: `user:${input.userId}`, detail: 'removed from the team' });
+      touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },
   }),
@@ -159,7 +226,12 @@ export const casesHandlers = {
   'cases.markInterviewDone': defineHandler('cases.markInterviewDone', {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      ctx.db.prepare('UPDATE cases SET interview_done_at = coalesce(interview_done_at, ?), version = version + 1 WHERE id = ?').run(iso(ctx.now), row.id);
+      if (row.interview_done_at === null) {
+        ctx.db.prepare('UPDATE cases SET interview_done_at = ? WHERE id = ?').run(iso(ctx.now), row.id);
+        recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'interview_done');
+        refreshNextDue(ctx.db, row.id);
+      }
+      touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },
   }),
@@ -198,10 +270,45 @@ export const casesHandlers = {
       const { lastInsertRowid } = ctx.db
         .prepare('INSERT INTO case_notes (case_id, discipline, author_id, created_at, text) VALUES (?, ?, ?, ?, ?)')
         .run(row.id, input.discipline, me.userId, iso(ctx.now), input.text);
+      // The timeline says a note of this discipline was added, never what it says.
+      recordEvent(ctx.db, row.id, me.userId, ctx.now, 'note_added', { discipline: input.discipline });
       ctx.note({ record: `note:${Number(lastInsertRowid)}` });
       ctx.emit({ entity: 'case', action: 'updated', id: row.id });
       const author = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(me.userId) as { display_name: string };
       return { id: Number(lastInsertRowid), discipline: input.discipline, author: author.display_name, createdAt: iso(ctx.now), text: input.text };
+    },
+  }),
+
+  'cases.attention': defineHandler('cases.attention', {
+    run(_input, ctx) {
+      const me = viewer(ctx);
+      const visible = visibleCase(me);
+      const soon = iso(new Date(ctx.now.getTime() + DUE_SOON_MS));
+      const now = iso(ctx.now);
+      const cases = ctx.db
+        .prepare(
+          `SELECT c.*, p.first_name || ' ' || p.last_name AS child FROM cases c JOIN persons p ON p.id = c.child_id
+            WHERE c.next_due_at < ? AND ${visible.sql} ORDER BY c.next_due_at LIMIT 500`,
+        )
+        .all(soon, ...visible.params) as (CaseRow & { child: string })[];
+      const deadlines = cases.flatMap((c) =>
+        deadlinesOf(milestoneFacts(c), ctx.now)
+          .filter((d) => d.state === 'overdue' || d.state === 'due_soon')
+          .map((d) => ({ caseId: c.id, reference: c.reference, childName: c.child, kind: 'deadline' as const, what: d.milestone, dueAt: d.dueAt, overdue: d.dueAt < now })),
+      );
+      const tasks = (
+        ctx.db
+          .prepare(
+            `SELECT c.id, c.restricted, c.interview_done_at, c.reference, p.first_name || ' ' || p.last_name AS child, k.kind, k.due_at FROM case_tasks k
+               JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.child_id
+              WHERE k.state = 'open' AND c.status != 'closed' AND ${visible.sql} ORDER BY k.due_at LIMIT 500`,
+          )
+          .all(...visible.params) as (Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at' | 'reference'> & { child: string; kind: string; due_at: string })[]
+      )
+        // Not the tasks of cases the caller sees blind: they tell what was alleged.
+        .filter((k) => viewOf(ctx.db, me, k) === 'full')
+        .map((k) => ({ caseId: k.id, reference: k.reference, childName: k.child, kind: 'task' as const, what: k.kind, dueAt: k.due_at, overdue: k.due_at < now }));
+      return [...deadlines, ...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
   }),
 };

@@ -9,11 +9,11 @@ export function centreName(db: Database): string {
 }
 
 function readCentre(db: Database): Centre {
-  const row = db.prepare('SELECT name, created_at, version FROM centre WHERE id = 1').get() as
-    | { name: string; created_at: string; version: number }
+  const row = db.prepare('SELECT name, interview_deadline_days, created_at, version FROM centre WHERE id = 1').get() as
+    | { name: string; interview_deadline_days: number; created_at: string; version: number }
     | undefined;
   if (!row) throw new AppError('not_found', 'The centre has not been set up yet.');
-  return { name: row.name, createdAt: row.created_at, version: row.version };
+  return { name: row.name, interviewDeadlineDays: row.interview_deadline_days, createdAt: row.created_at, version: row.version };
 }
 
 export const centreHandlers = {
@@ -24,8 +24,8 @@ export const centreHandlers = {
   'centre.update': defineHandler('centre.update', {
     run(input, { db, emit }) {
       const { changes } = db
-        .prepare('UPDATE centre SET name = ?, version = version + 1 WHERE id = 1 AND version = ?')
-        .run(input.name, input.version);
+        .prepare('UPDATE centre SET name = ?, interview_deadline_days = coalesce(?, interview_deadline_days), version = version + 1 WHERE id = 1 AND version = ?')
+        .run(input.name, input.interviewDeadlineDays ?? null, input.version);
       if (changes === 0) {
         const current = readCentre(db);
         throw new AppError('conflict', 'Someone else changed the centre settings since you opened them.', { current });

@@ -1,6 +1,8 @@
 import { accountHandlers } from './account';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { casePeopleHandlers } from './case-people';
+import { caseWorkflowHandlers } from './case-workflow';
 import { casesHandlers } from './cases';
 import { centreHandlers } from './centre';
 import { securityHandlers } from './security';
@@ -17,5 +19,7 @@ export const handlers: HandlerMap = {
   ...securityHandlers,
   ...usersHandlers,
   ...casesHandlers,
+  ...casePeopleHandlers,
+  ...caseWorkflowHandlers,
   ...auditHandlers,
 };

@@ -1,47 +1,54 @@
 import { z } from 'zod';
+import { caseStatuses, violenceTypes } from '../../cases/categories';
+import {
+  caseDetailSchema,
+  caseFieldsSchema,
+  caseStatusSchema,
+  legalOutcomeSchema,
+  linkFieldsSchema,
+  newPersonSchema,
+  violenceTypeSchema,
+} from '../case-records';
 import { defineMethod } from '../define';
-import { agencySchema, disciplineSchema, emptyInput, idSchema, roleSchema, timestampSchema, versionSchema } from '../fields';
+import { dateSchema, disciplineSchema, distinctList, emptyInput, idSchema, timestampSchema, versionSchema } from '../fields';
 
-const personName = z.string().trim().min(1).max(80);
-const summaryText = z.string().trim().max(20_000);
+export { caseDetailSchema, teamMemberSchema, type CaseDetail } from '../case-records';
 
-export const teamMemberSchema = z.object({
-  userId: idSchema,
-  displayName: z.string(),
-  agency: agencySchema,
-  jobTitle: z.string(),
-  roles: z.array(roleSchema),
-  addedAt: timestampSchema,
-});
-
-export const caseDetailSchema = z.object({
-  id: idSchema,
-  reference: z.string(),
-  childFirstName: z.string(),
-  childLastName: z.string(),
-  /** What was reported. Null for a blind interviewer before the interview. */
-  summary: z.string().nullable(),
-  restricted: z.boolean(),
-  interviewDoneAt: timestampSchema.nullable(),
-  createdAt: timestampSchema,
-  team: z.array(teamMemberSchema),
-  /** 'blind': the caller is a forensic interviewer kept blind to the case until the interview. */
-  view: z.enum(['full', 'blind']),
-  version: versionSchema,
-});
-export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export const caseSortFields = ['received', 'reference', 'child', 'status', 'nextDue'] as const;
+export type CaseSortField = (typeof caseSortFields)[number];
 
 export const caseListItemSchema = z.object({
   id: idSchema,
   reference: z.string(),
   /** Null where the case is restricted and the caller is not on its team: lists show "Restricted". */
   childName: z.string().nullable(),
+  age: z.number().int().nonnegative().nullable(),
+  status: caseStatusSchema.nullable(),
   restricted: z.boolean(),
   /** Whether the caller may open it. */
   accessible: z.boolean(),
+  receivedAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
+  nextDueAt: timestampSchema.nullable(),
+  overdue: z.boolean(),
+  coordinator: z.string().nullable(),
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
+
+export const caseQuerySchema = z.strictObject({
+  /** Child or relative's name (any script, any diacritics), case number or an agency's file number; every word must match. */
+  query: z.string().trim().max(100).default(''),
+  statuses: distinctList(caseStatusSchema, caseStatuses.length).default([]),
+  overdue: z.boolean().default(false),
+  violenceTypes: distinctList(violenceTypeSchema, violenceTypes.length).default([]),
+  receivedFrom: dateSchema.nullable().default(null),
+  receivedTo: dateSchema.nullable().default(null),
+  sort: z.enum(caseSortFields).default('received'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().nonnegative().max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type CaseQuery = z.input<typeof caseQuerySchema>;
 
 export const noteSchema = z.object({
   id: idSchema,
@@ -52,29 +59,62 @@ export const noteSchema = z.object({
   text: z.string().nullable(),
 });
 
+/** The child or an adult: an existing person found by people.search, or a new one. */
+export const personChoiceSchema = z.union([z.strictObject({ personId: idSchema }), z.strictObject({ new: newPersonSchema })]);
+
+export const intakeSchema = z.strictObject({
+  fields: caseFieldsSchema.partial().required({ receivedAt: true, source: true, urgency: true }),
+  child: personChoiceSchema,
+  people: z.array(z.strictObject({ person: personChoiceSchema, link: linkFieldsSchema })).max(20).default([]),
+  restricted: z.boolean().default(false),
+});
+export type Intake = z.input<typeof intakeSchema>;
+
 const caseRef = { caseId: idSchema };
+const exampleIntake: Intake = {
+  fields: {
+    receivedAt: '2026-11-20T08:30:00.000Z',
+    source: 'school',
+    urgency: 'urgent',
+    referrerName: 'Maria Ionescu',
+    referrerContact: 'school counsellor, 0722 000 000',
+    reported: 'The child told the counsellor about bruises from home.',
+    violenceTypes: ['physical'],
+    place: 'home',
+    perpetrator: 'father',
+  },
+  child: { new: { firstName: 'Ivan', lastName: 'Petrov', birthDate: '2016-04-02', gender: 'male', languages: ['Bulgarian'] } },
+  people: [
+    {
+      person: { new: { firstName: 'Elena', lastName: 'Petrova', phone: '+359 88 000 0000' } },
+      link: { relationship: 'mother', legalGuardian: true, carer: true, mayBeInformed: true, informNote: '', allegedPerpetrator: false },
+    },
+  ],
+};
 
 export const casesMethods = {
   'cases.list': defineMethod({
-    summary: 'Cases the caller is entitled to know of: their teams; for coordinators every case (restricted ones without the child’s name).',
+    summary:
+      'Find cases: by name in any script or spelling, case number or agency file number; filtered by status, overdue deadlines, violence type and date received; sorted and paged. Callers see their teams; coordinators every case (restricted ones, without the name, only in an unfiltered list).',
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',
-    input: emptyInput,
-    output: z.array(caseListItemSchema),
-    example: {},
+    input: caseQuerySchema,
+    output: z.object({ items: z.array(caseListItemSchema), total: z.number().int().nonnegative() }),
+    example: { query: 'petrov', statuses: ['referral'], sort: 'received', direction: 'desc', limit: 50 },
   }),
   'cases.create': defineMethod({
-    summary: 'Open a case for a child. The creator joins its team.',
+    summary:
+      'Register a referral: the call, the child (a person already known or a new one), guardians and carers, file numbers and trafficking indicators. The creator joins the team; a coordinator becomes its case coordinator. Deadlines start now.',
     permission: 'cases.create',
     mutates: true,
     audit: 'every-call',
-    input: z.strictObject({ childFirstName: personName, childLastName: personName, summary: summaryText.default('') }),
+    input: intakeSchema,
     output: caseDetailSchema,
-    example: { childFirstName: 'Ivan', childLastName: 'Petrov', summary: 'Referred by the school counsellor.' },
+    example: exampleIntake,
   }),
   'cases.get': defineMethod({
-    summary: 'One case, as far as the caller may see it. An unknown case and one the caller may not see both answer 404.',
+    summary: 'One case file, as far as the caller may see it. An unknown case and one the caller may not see both answer 404.',
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',
@@ -83,13 +123,35 @@ export const casesMethods = {
     example: { caseId: 1 },
   }),
   'cases.update': defineMethod({
-    summary: "Edit the child's name and the summary. `version` as read; stale → 409 with the current case.",
+    summary:
+      "Change some of the referral's fields and file numbers. `version` as read; if someone changed the case since, 409 with details.current (the case now) so the caller can merge.",
     permission: 'cases.update',
     mutates: true,
     audit: 'every-call',
-    input: z.strictObject({ ...caseRef, version: versionSchema, childFirstName: personName, childLastName: personName, summary: summaryText }),
+    input: z.strictObject({
+      ...caseRef,
+      version: versionSchema,
+      changes: caseFieldsSchema.partial().refine((c) => Object.keys(c).length > 0, { message: 'Change at least one field' }),
+    }),
     output: caseDetailSchema,
-    example: { caseId: 1, version: 0, childFirstName: 'Ivan', childLastName: 'Petrov', summary: 'Referred by the school counsellor.' },
+    example: { caseId: 1, version: 0, changes: { policeFile: 'P-1234/2026', urgency: 'urgent' } },
+  }),
+  'cases.changeStatus': defineMethod({
+    summary:
+      'Move the case along referral → initial assessment → planning → interview → follow-up → closed. Closing needs the legal outcome and its date; reopening a closed case needs a reason and restarts the deadlines not yet met.',
+    permission: 'cases.update',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({
+      ...caseRef,
+      version: versionSchema,
+      status: caseStatusSchema,
+      reason: z.string().trim().max(2_000).default(''),
+      outcome: legalOutcomeSchema.nullable().default(null),
+      outcomeDate: dateSchema.nullable().default(null),
+    }),
+    output: caseDetailSchema,
+    example: { caseId: 1, version: 0, status: 'initial_assessment', reason: '' },
   }),
   'cases.setRestricted': defineMethod({
     summary: 'Mark a case restricted (e.g. the child is related to staff) or lift it.',
@@ -99,6 +161,15 @@ export const casesMethods = {
     input: z.strictObject({ ...caseRef, restricted: z.boolean(), version: versionSchema }),
     output: caseDetailSchema,
     example: { caseId: 1, restricted: true, version: 0 },
+  }),
+  'cases.setCoordinator': defineMethod({
+    summary: 'Make a coordinator responsible for the case; they join its team.',
+    permission: 'cases.team',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({ ...caseRef, userId: idSchema }),
+    output: caseDetailSchema,
+    example: { caseId: 1, userId: 2 },
   }),
   'cases.addMember': defineMethod({
     summary: 'Put a colleague on the case team: from then on they can see the case.',
@@ -119,7 +190,7 @@ export const casesMethods = {
     example: { caseId: 1, userId: 2 },
   }),
   'cases.markInterviewDone': defineMethod({
-    summary: 'Record that the forensic interview took place (ends blind-interviewer mode for the case).',
+    summary: 'Record that the forensic interview took place (meets the interview deadline and ends blind-interviewer mode).',
     permission: 'cases.interview',
     mutates: true,
     audit: 'every-call',
@@ -145,5 +216,24 @@ export const casesMethods = {
     output: noteSchema,
     example: { caseId: 1, discipline: 'general', text: 'Mother called; the appointment stands.' },
   }),
+  'cases.attention': defineMethod({
+    summary: 'What needs attention across the cases the caller may see: deadlines overdue or due within 24 hours, and open tasks, soonest first.',
+    permission: 'cases.read',
+    mutates: false,
+    audit: 'every-call',
+    input: emptyInput,
+    output: z.array(
+      z.object({
+        caseId: idSchema,
+        reference: z.string(),
+        childName: z.string(),
+        kind: z.enum(['deadline', 'task']),
+        /** The milestone or the task kind. */
+        what: z.string(),
+        dueAt: timestampSchema,
+        overdue: z.boolean(),
+      }),
+    ),
+    example: {},
+  }),
 };
-

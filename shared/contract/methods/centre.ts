@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { defineMethod } from '../define';
 import { centreNameSchema, emptyInput, timestampSchema, versionSchema } from '../fields';
 
-const centreSchema = z.object({ name: z.string(), createdAt: timestampSchema, version: versionSchema });
+/** Days from registration to the forensic interview (Stockholm model: about two weeks). */
+export const interviewDeadlineDaysSchema = z.number().int().min(1).max(90);
+
+const centreSchema = z.object({ name: z.string(), interviewDeadlineDays: interviewDeadlineDaysSchema, createdAt: timestampSchema, version: versionSchema });
 export type Centre = z.infer<typeof centreSchema>;
 
 export const centreMethods = {
@@ -16,12 +19,14 @@ export const centreMethods = {
     example: {},
   }),
   'centre.update': defineMethod({
-    summary: "Rename the centre. `version` is the one you read: a stale version is refused with 409 and the current record.",
+    summary:
+      "Rename the centre or change the interview deadline (days from registration; applies to cases registered from then on). `version` is the one you read: a stale version is refused with 409 and the current record.",
     permission: 'centre.manage',
     mutates: true,
     audit: 'every-call',
-    input: z.strictObject({ name: centreNameSchema, version: versionSchema }),
+    // Optional, not defaulted: a client that only renames the centre must not reset the deadline.
+    input: z.strictObject({ name: centreNameSchema, interviewDeadlineDays: interviewDeadlineDaysSchema.optional(), version: versionSchema }),
     output: centreSchema,
-    example: { name: 'Barnahus Sofia', version: 0 },
+    example: { name: 'Barnahus Sofia', interviewDeadlineDays: 14, version: 0 },
   }),
 };
