@@ -147,3 +147,12 @@ export async function colleague(host: HostProcess, username: string, displayName
   await (await apiAs(host, username, temporary))('account.changePassword', { currentPassword: temporary, newPassword: password });
   return { id: created.id, password };
 }
+
+/** A cases.create input for a new child, as the intake form would send it: received an hour ago. */
+export function referralFor(firstName: string, lastName: string, more: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    fields: { receivedAt: new Date(Date.now() - 3_600_000).toISOString(), source: 'school', urgency: 'routine', reported: 'Disclosed at school.' },
+    child: { new: { firstName, lastName } },
+    ...more,
+  };
+}

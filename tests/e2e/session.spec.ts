@@ -1,5 +1,5 @@
 import { currentCode } from '../../electron/core/totp';
-import { ADMIN, apiAs, colleague, expect, signInAs, test } from './fixtures';
+import { ADMIN, apiAs, colleague, expect, referralFor, signInAs, test } from './fixtures';
 
 test('the workstation locks after the idle time and shows no case data until the password is given', async ({ page, host, watch }, testInfo) => {
   await host.api('setup.initialize', { centreName: 'Barnahus Iași', admin: ADMIN });
@@ -8,9 +8,8 @@ test('the workstation locks after the idle time and shows no case data until the
   await admin('security.updatePolicy', { idleLockSeconds: 5, totpRequiredRoles: [], blindInterviewer: false, version: policy.version });
   const coordinator = await colleague(host, 'ioana', 'Ioana Marin', 'coordinator', 'barnahus_staff');
   const created = await (await apiAs(host, 'ioana', coordinator.password))<{ id: number }>('cases.create', {
-    childFirstName: 'Ștefan',
-    childLastName: 'Țurcanu',
-    summary: 'Reported by a neighbour.',
+    ...referralFor('Ștefan', 'Țurcanu'),
+    fields: { receivedAt: new Date(Date.now() - 60_000).toISOString(), source: 'neighbour', urgency: 'urgent', reported: 'Reported by a neighbour.' },
   });
 
   await signInAs(page, host, 'ioana', coordinator.password);

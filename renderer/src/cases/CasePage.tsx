@@ -9,18 +9,25 @@ import { useParams } from 'react-router';
 import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
+import { useFormat } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { CaseAccessLog } from './CaseAccessLog';
+import { CaseConsents } from './CaseConsents';
 import { CaseNotes } from './CaseNotes';
 import { CaseOverview } from './CaseOverview';
+import { CasePeople } from './CasePeople';
 import { CaseTeam } from './CaseTeam';
+import { CaseTimeline } from './CaseTimeline';
+import { useCategory } from './labels';
 
-type TabId = 'overview' | 'notes' | 'team' | 'access';
+type TabId = 'overview' | 'people' | 'consents' | 'timeline' | 'notes' | 'team' | 'access';
 
 export function CasePage() {
   const { t } = useTranslation();
   const api = useApi();
   const { session } = useSession();
+  const category = useCategory();
+  const format = useFormat();
   const caseId = Number(useParams().caseId);
   const [tab, setTab] = useState<TabId>('overview');
   const detail = useQuery({ queryKey: ['cases', 'detail', caseId], queryFn: () => api.call('cases.get', { caseId }) });
@@ -30,22 +37,31 @@ export function CasePage() {
       {(c) => (
         <>
           <PageHeader
-            title={`${c.childFirstName} ${c.childLastName}`}
+            title={`${c.child.firstName} ${c.child.lastName}`}
             subtitle={
-              <Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}>
-                <span>{c.reference}</span>
+              <Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <span data-testid="case-reference">{c.reference}</span>
+                <Chip size="small" color={c.status === 'closed' ? 'default' : 'primary'} label={category('status', c.status)} />
+                {c.child.age !== null && <span>{format.years(c.child.age)}</span>}
+                {c.coordinator && <span>{`${t('cases.caseCoordinator')}: ${c.coordinator.displayName}`}</span>}
                 {c.restricted && <Chip size="small" color="warning" label={t('cases.restrictedCase')} />}
                 {c.view === 'blind' && <Chip size="small" color="info" label={t('cases.blindView')} />}
               </Stack>
             }
           />
-          <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
+          <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} variant="scrollable" sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="overview" label={t('cases.tabs.overview')} />
+            <Tab value="people" label={t('cases.tabs.people')} />
+            <Tab value="consents" label={t('cases.tabs.consents')} />
+            <Tab value="timeline" label={t('cases.tabs.timeline')} />
             <Tab value="notes" label={t('cases.tabs.notes')} />
             <Tab value="team" label={t('cases.tabs.team')} />
             {mayAudit && <Tab value="access" label={t('cases.tabs.access')} />}
           </Tabs>
           {tab === 'overview' && <CaseOverview detail={c} />}
+          {tab === 'people' && <CasePeople detail={c} />}
+          {tab === 'consents' && <CaseConsents detail={c} />}
+          {tab === 'timeline' && <CaseTimeline caseId={c.id} />}
           {tab === 'notes' && <CaseNotes caseId={c.id} />}
           {tab === 'team' && <CaseTeam detail={c} />}
           {tab === 'access' && mayAudit && <CaseAccessLog caseId={c.id} />}

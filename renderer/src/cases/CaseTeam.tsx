@@ -44,7 +44,13 @@ export function CaseTeam({ detail }: { detail: CaseDetail }) {
   };
 
   const columns: GridColDef<Member>[] = [
-    { field: 'displayName', headerName: t('users.displayName'), flex: 1, minWidth: 160 },
+    {
+      field: 'displayName',
+      headerName: t('users.displayName'),
+      flex: 1,
+      minWidth: 160,
+      valueGetter: (_v, row) => (detail.coordinator?.userId === row.userId ? `${row.displayName} (${t('cases.caseCoordinator')})` : row.displayName),
+    },
     { field: 'agency', headerName: t('users.agency'), width: 170, valueGetter: (_v, row) => t(`agencies.${row.agency}`) },
     { field: 'roles', headerName: t('users.roles'), flex: 1, minWidth: 160, valueGetter: (_v, row) => row.roles.map((r) => t(`roles.${r}`)).join(', ') },
     { field: 'addedAt', headerName: t('cases.addedAt'), width: 180, valueFormatter: (value: string) => format.dateTime(value) },
@@ -53,12 +59,19 @@ export function CaseTeam({ detail }: { detail: CaseDetail }) {
           {
             field: 'remove',
             headerName: '',
-            width: 120,
+            width: 300,
             sortable: false,
             renderCell: ({ row }: { row: Member }) => (
-              <Button size="small" color="error" onClick={() => void run(() => api.call('cases.removeMember', { caseId: detail.id, userId: row.userId }))}>
-                {t('cases.remove')}
-              </Button>
+              <>
+                {row.roles.includes('coordinator') && detail.coordinator?.userId !== row.userId && (
+                  <Button size="small" onClick={() => void run(() => api.call('cases.setCoordinator', { caseId: detail.id, userId: row.userId }))}>
+                    {t('cases.setCoordinator')}
+                  </Button>
+                )}
+                <Button size="small" color="error" onClick={() => void run(() => api.call('cases.removeMember', { caseId: detail.id, userId: row.userId }))}>
+                  {t('cases.remove')}
+                </Button>
+              </>
             ),
           } satisfies GridColDef<Member>,
         ]

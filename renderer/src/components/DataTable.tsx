@@ -7,7 +7,7 @@ import { currentLanguage, type Language } from '../i18n';
 const gridLocales = { en: enUS, ro: roRO, bg: bgBG } satisfies Record<Language, unknown>;
 
 /** MUI's data grid, compact, in the interface language. */
-export function DataTable<R extends GridValidRowModel>(props: DataGridProps<R>) {
+export function DataTable<R extends GridValidRowModel>({ localeText: overrides, ...props }: DataGridProps<R>) {
   useTranslation(); // re-render on a language switch
   const localeText = gridLocales[currentLanguage()].components.MuiDataGrid.defaultProps.localeText;
   return (
@@ -17,7 +17,7 @@ export function DataTable<R extends GridValidRowModel>(props: DataGridProps<R>) 
       disableColumnMenu
       pageSizeOptions={[25, 50, 100]}
       initialState={{ pagination: { paginationModel: { pageSize: 25 } } }}
-      localeText={localeText}
+      localeText={{ ...localeText, ...overrides }}
       nonce={styleNonce()}
       sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
       {...props}

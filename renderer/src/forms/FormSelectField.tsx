@@ -10,11 +10,13 @@ export function FormSelectField<T extends FieldValues>({
   name,
   label,
   options,
+  disabled,
 }: {
   control: Control<T>;
   name: Path<T>;
   label: string;
   options: { value: string; label: string }[];
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -32,6 +34,7 @@ export function FormSelectField<T extends FieldValues>({
           label={label}
           error={Boolean(fieldState.error)}
           helperText={validationMessage(t, fieldState.error?.message)}
+          disabled={disabled}
           fullWidth
           margin="normal"
         >

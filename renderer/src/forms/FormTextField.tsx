@@ -17,10 +17,11 @@ interface Props<T extends FieldValues> {
   autoComplete?: string;
   autoFocus?: boolean;
   multiline?: boolean;
+  disabled?: boolean;
 }
 
 /** A MUI text field bound to react-hook-form, its error shown in the interface language. */
-export function FormTextField<T extends FieldValues>({ control, name, label, helperText, type = 'text', autoComplete, autoFocus, multiline }: Props<T>) {
+export function FormTextField<T extends FieldValues>({ control, name, label, helperText, type = 'text', autoComplete, autoFocus, multiline, disabled }: Props<T>) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   const isPassword = type === 'password';
@@ -42,6 +43,7 @@ export function FormTextField<T extends FieldValues>({ control, name, label, hel
           autoComplete={autoComplete}
           autoFocus={autoFocus}
           multiline={multiline}
+          disabled={disabled}
           minRows={multiline ? 3 : undefined}
           fullWidth
           margin="normal"

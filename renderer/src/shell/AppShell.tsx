@@ -3,6 +3,7 @@ import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import NotificationsActiveOutlined from '@mui/icons-material/NotificationsActiveOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Logout from '@mui/icons-material/Logout';
 import PersonOutline from '@mui/icons-material/PersonOutlineOutlined';
@@ -29,7 +30,9 @@ import { isGranted, type Permission } from '../../../shared/permissions';
 import { AccountPage } from '../account/AccountPage';
 import { useApi, useSession } from '../api/context';
 import { AuditPage } from '../audit/AuditPage';
+import { AttentionPage } from '../cases/AttentionList';
 import { CasePage } from '../cases/CasePage';
+import { IntakePage } from '../cases/IntakePage';
 import { CasesPage } from '../cases/CasesPage';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { SecurityPage } from '../security/SecurityPage';
@@ -48,6 +51,7 @@ export function AppShell() {
 
   const nav: { to: string; label: string; icon: ReactNode; show: boolean }[] = [
     { to: '/', label: t('shell.home'), icon: <HomeOutlined />, show: true },
+    { to: '/attention', label: t('attention.title'), icon: <NotificationsActiveOutlined />, show: may('cases.read') },
     { to: '/cases', label: t('shell.cases'), icon: <FolderSharedOutlined />, show: may('cases.read') },
     { to: '/users', label: t('shell.users'), icon: <GroupOutlined />, show: may('users.manage') },
     { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
@@ -85,6 +89,8 @@ export function AppShell() {
         <Routes>
           <Route path="/" element={<HomePage centre={centre.data ?? null} />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/cases/new" element={<IntakePage />} />
+          <Route path="/attention" element={<AttentionPage />} />
           <Route path="/cases/:caseId" element={<CasePage />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />

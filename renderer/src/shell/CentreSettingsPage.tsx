@@ -17,7 +17,7 @@ import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 
-const schema = z.object({ name: centreNameSchema });
+const schema = z.object({ name: centreNameSchema, interviewDeadlineDays: z.coerce.number<string | number>().int().min(1).max(90) });
 
 export function CentreSettingsPage({ centre, onSaved }: { centre: Centre | null; onSaved: (centre: Centre) => void }) {
   const { t } = useTranslation();
@@ -49,7 +49,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
   const [notice, setNotice] = useState<'saved' | 'elsewhere' | null>(null);
   const [conflict, setConflict] = useState<Centre | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: initial.name } });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: initial.name, interviewDeadlineDays: initial.interviewDeadlineDays as string | number } });
 
   useChangeEvents((event) => {
     if (event.entity !== 'centre') return;
@@ -60,7 +60,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     // Not editing: simply show what was saved elsewhere.
     connection.api.call('centre.get', {}).then(
       (latest) => {
-        form.reset({ name: latest.name });
+        form.reset({ name: latest.name, interviewDeadlineDays: latest.interviewDeadlineDays });
         setBaseline(latest.name);
         setVersion(latest.version);
       },
@@ -72,11 +72,11 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     setFailure(null);
     setNotice(null);
     try {
-      const saved = await connection.api.call('centre.update', { name: values.name, version });
+      const saved = await connection.api.call('centre.update', { name: values.name, interviewDeadlineDays: values.interviewDeadlineDays, version });
       setConflict(null);
       setVersion(saved.version);
       setBaseline(saved.name);
-      form.reset({ name: saved.name });
+      form.reset({ name: saved.name, interviewDeadlineDays: saved.interviewDeadlineDays });
       setNotice('saved');
       onSaved(saved);
     } catch (error) {
@@ -88,7 +88,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
           onSaved(current);
         }
       }
-      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'name' ? 'name' : null)));
+      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'name' || path[0] === 'interviewDeadlineDays' ? path[0] : null)));
     }
   });
 
@@ -96,6 +96,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     <Paper variant="outlined" sx={{ p: 3 }}>
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="name" label={t('centre.name')} />
+        <FormTextField control={form.control} name="interviewDeadlineDays" label={t('centre.interviewDays')} helperText={t('centre.interviewDaysHelp')} />
         {notice === 'saved' && <Notice severity="success">{t('centre.saved')}</Notice>}
         {notice === 'elsewhere' && <Notice severity="info">{t('shell.centreChangedElsewhere')}</Notice>}
         {conflict && (
@@ -103,7 +104,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
             severity="warning"
             role="alert"
             action={
-              <Button color="inherit" size="small" onClick={() => form.reset({ name: conflict.name })}>
+              <Button color="inherit" size="small" onClick={() => form.reset({ name: conflict.name, interviewDeadlineDays: conflict.interviewDeadlineDays })}>
                 {t('centre.useTheirs')}
               </Button>
             }

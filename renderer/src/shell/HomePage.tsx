@@ -4,7 +4,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Centre } from '../../../shared/contract/methods/centre';
+import { isGranted } from '../../../shared/permissions';
 import { useSession } from '../api/context';
+import { AttentionList } from '../cases/AttentionList';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +18,14 @@ export function HomePage({ centre }: { centre: Centre | null }) {
         {t('home.welcome', { name: session.user.displayName })}
       </Typography>
       <Typography color="text.secondary">{t('home.lead')}</Typography>
+      {isGranted('cases.read', session.user.roles) && (
+        <Paper variant="outlined" component="section" aria-label={t('attention.title')} sx={{ p: 3 }}>
+          <Typography variant="h6" component="h2">
+            {t('attention.title')}
+          </Typography>
+          <AttentionList limit={10} />
+        </Paper>
+      )}
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Stack spacing={2}>
           {centre && (

@@ -1,0 +1,114 @@
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { timelineGroups, type TimelineEntry, type TimelineGroup } from '../../../shared/contract/methods/case-workflow';
+import { useApi } from '../api/context';
+import { useFormat } from '../components/format';
+import { QueryState } from '../components/QueryState';
+import { Notice } from '../forms/FormFeedback';
+import { useFieldLabel } from './CaseFieldsDialog';
+import { useCategory } from './labels';
+
+/** One timeline entry as a sentence in the interface language. */
+function useSentence() {
+  const { t } = useTranslation();
+  const category = useCategory();
+  const fieldLabel = useFieldLabel();
+  return (e: TimelineEntry): string => {
+    const d = e.data;
+    const str = (key: string) => (typeof d[key] === 'string' ? (d[key]) : '');
+    const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
+    const reason = str('reason') ? t('timeline.reasonSuffix', { reason: str('reason') }) : '';
+    switch (e.kind) {
+      case 'created':
+        return t('timeline.created');
+      case 'updated':
+        return t('timeline.updated', { fields });
+      case 'status':
+        return t('timeline.status', { from: category('status', str('from')), to: category('status', str('to')) }) + reason;
+      case 'closed':
+        return t('timeline.closed', { outcome: category('outcome', str('outcome')) }) + reason;
+      case 'reopened':
+        return t('timeline.reopened', { reason: str('reason') });
+      case 'person_added':
+        return t('timeline.person_added', { name: str('name'), relationship: category('relationship', str('relationship')) });
+      case 'person_updated':
+        return t('timeline.person_updated', { name: str('name'), fields });
+      case 'link_updated':
+        return t('timeline.link_updated', { name: str('name'), fields });
+      case 'person_removed':
+        return t('timeline.person_removed', { name: str('name') });
+      case 'consent_recorded':
+        return t('timeline.consent_recorded', { scope: category('consentScope', str('scope')), decision: category('consentDecision', str('decision')) });
+      case 'consent_withdrawn':
+        return t('timeline.consent_withdrawn', { scope: category('consentScope', str('scope')) });
+      case 'task_created':
+        return t('timeline.task_created', { task: category('task', str('task')) });
+      case 'task_resolved':
+        return t('timeline.task_resolved', { task: category('task', str('task')), state: category('taskState', str('resolution')) });
+      case 'member_added':
+      case 'member_removed':
+      case 'coordinator':
+        return t(`timeline.${e.kind}`, { name: str('name') });
+      case 'restricted':
+        return d.restricted ? t('timeline.restrictedOn') : t('timeline.restrictedOff');
+      case 'note_added':
+        return t('timeline.note_added', { discipline: t(`disciplines.${str('discipline') || 'general'}` as never) });
+      case 'interview_done':
+        return t('timeline.interview_done');
+      default:
+        return e.kind;
+    }
+  };
+}
+
+/** Everything that happened on the case, newest first, filtered by kind. */
+export function CaseTimeline({ caseId }: { caseId: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormat();
+  const sentence = useSentence();
+  const [groups, setGroups] = useState<TimelineGroup[]>([]);
+  const timeline = useQuery({ queryKey: ['cases', 'timeline', caseId, groups], queryFn: () => api.call('cases.timeline', { caseId, groups }) });
+  const toggle = (g: TimelineGroup) => setGroups((current) => (current.includes(g) ? current.filter((x) => x !== g) : [...current, g]));
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 900 }}>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('caseFile.timelineAll')}>
+        <Chip label={t('caseFile.timelineAll')} color={groups.length === 0 ? 'primary' : 'default'} onClick={() => setGroups([])} aria-pressed={groups.length === 0} />
+        {timelineGroups.map((g) => (
+          <Chip
+            key={g}
+            label={t(`timeline.groups.${g}`)}
+            color={groups.includes(g) ? 'primary' : 'default'}
+            variant={groups.includes(g) ? 'filled' : 'outlined'}
+            onClick={() => toggle(g)}
+            aria-pressed={groups.includes(g)}
+          />
+        ))}
+      </Stack>
+      <QueryState query={timeline}>
+        {(data) =>
+          data.hiddenUntilInterview ? (
+            <Notice severity="info">{t('caseFile.timelineHidden')}</Notice>
+          ) : data.entries.length === 0 ? (
+            <Typography color="text.secondary">{t('caseFile.noEvents')}</Typography>
+          ) : (
+            <List aria-label={t('cases.tabs.timeline')} sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+              {data.entries.map((e) => (
+                <ListItem key={e.id} divider>
+                  <ListItemText primary={sentence(e)} secondary={`${format.dateTime(e.at)} · ${e.by} · ${t(`timeline.groups.${e.group}`)}`} />
+                </ListItem>
+              ))}
+            </List>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
