@@ -438,6 +438,33 @@ describe('the blind interviewer', () => {
   });
 });
 
+describe('the blind interviewer and the case list', () => {
+  it('is not told of an overdue task through the overdue flag or filter, nor shown consent notes; a closed case’s open task no longer counts', async () => {
+    const { core, admin, caseId, coord, later } = await centreWithCase({
+      fields: { receivedAt: at(-1), source: 'police', urgency: 'urgent', trafficking: ['owes_debt'] },
+    });
+    await coord.call('cases.recordConsent', { caseId, scope: 'medical_exam', decision: 'given', personId: null, at: at(-0.5), note: 'She says her uncle sells her.' });
+    const policy = await admin.call('security.getPolicy', {});
+    await admin.call('security.updatePolicy', { ...policy, blindInterviewer: true });
+    // The task is due within a day; the assessment deadline (72 h) is not yet due.
+    const interviewer = await later(25 * HOUR, 'interviewer');
+    const coordinator = await signIn(core, 'coord');
+
+    const seenBlind = (await interviewer.call('cases.list', {})).items[0]!;
+    expect(seenBlind.overdue).toBe(false);
+    expect((await interviewer.call('cases.list', { overdue: true })).total).toBe(0);
+    expect((await interviewer.call('cases.get', { caseId })).consents.map((c) => c.note)).toEqual(['']);
+    const seenByCoordinator = (await coordinator.call('cases.list', {})).items[0]!;
+    expect(seenByCoordinator.overdue).toBe(true);
+    expect((await coordinator.call('cases.list', { overdue: true })).total).toBe(1);
+
+    const open = await coordinator.call('cases.get', { caseId });
+    await coordinator.call('cases.changeStatus', { caseId, version: open.version, status: 'closed', outcome: 'no_prosecution', outcomeDate: '2026-11-23' });
+    expect((await coordinator.call('cases.list', { overdue: true })).total).toBe(0);
+    expect((await coordinator.call('cases.attention', {})).filter((a) => a.caseId === caseId)).toEqual([]);
+  });
+});
+
 describe('the case coordinator', () => {
   it('must be an active colleague with the coordinator role; they join the team', async () => {
     const { admin, caseId, coord, ids, core } = await centreWithCase();
