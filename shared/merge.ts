@@ -29,3 +29,8 @@ export function threeWayMerge<T extends Record<string, unknown>>(base: T, mine: 
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): (keyof T & string)[] {
   return (Object.keys(after) as (keyof T & string)[]).filter((key) => !same(before[key], after[key]));
 }
+
+/** Only what differs, with its new value: what an edit sends. */
+export function changesBetween<T extends Record<string, unknown>>(before: T, after: T): Partial<T> {
+  return Object.fromEntries(changedFields(before, after).map((key) => [key, after[key]])) as Partial<T>;
+}

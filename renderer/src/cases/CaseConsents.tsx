@@ -1,9 +1,5 @@
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -20,11 +16,11 @@ import { consentDecisions, consentScopes } from '../../../shared/cases/categorie
 import type { CaseDetail, Consent } from '../../../shared/contract/case-records';
 import { checkMessages } from '../../../shared/contract/fields';
 import { isGranted } from '../../../shared/permissions';
+import { FormDialog } from '../components/FormDialog';
 import { useApi, useSession } from '../api/context';
 import { fromLocalInput, toLocalInput } from '../components/dates';
 import { useFormat } from '../components/format';
 import { FormDateField } from '../forms/FormDateField';
-import { FormError } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
@@ -74,25 +70,13 @@ function RecordDialog({ detail, onClose }: { detail: CaseDetail; onClose: () => 
     ...detail.people.map((p) => ({ value: String(p.person.id), label: `${p.person.firstName} ${p.person.lastName} (${t(`categories.relationship.${p.relationship}`)})` })),
   ];
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="consent-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="consent-title">{t('caseFile.recordConsent')}</DialogTitle>
-        <DialogContent>
-          <FormSelectField control={form.control} name="scope" label={t('caseFile.consentScope')} options={categoryOptions(t, 'consentScope', consentScopes)} />
-          <FormSelectField control={form.control} name="decision" label={t('caseFile.consentDecision')} options={categoryOptions(t, 'consentDecision', consentDecisions)} />
-          <FormSelectField control={form.control} name="by" label={t('caseFile.consentBy')} options={by} />
-          <FormDateField control={form.control} name="at" label={t('caseFile.consentAt')} withTime />
-          <FormTextField control={form.control} name="note" label={t('caseFile.consentNote')} multiline />
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t('caseFile.recordConsent')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="sm">
+      <FormSelectField control={form.control} name="scope" label={t('caseFile.consentScope')} options={categoryOptions(t, 'consentScope', consentScopes)} />
+      <FormSelectField control={form.control} name="decision" label={t('caseFile.consentDecision')} options={categoryOptions(t, 'consentDecision', consentDecisions)} />
+      <FormSelectField control={form.control} name="by" label={t('caseFile.consentBy')} options={by} />
+      <FormDateField control={form.control} name="at" label={t('caseFile.consentAt')} withTime />
+      <FormTextField control={form.control} name="note" label={t('caseFile.consentNote')} multiline />
+    </FormDialog>
   );
 }
 
@@ -113,22 +97,10 @@ function WithdrawDialog({ caseId, consent, onClose }: { caseId: number; consent:
     }
   });
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="withdraw-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="withdraw-title">{t('caseFile.withdrawTitle')}</DialogTitle>
-        <DialogContent>
-          <FormDateField control={form.control} name="at" label={t('caseFile.consentAt')} withTime />
-          <FormTextField control={form.control} name="note" label={t('caseFile.consentNote')} multiline />
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t('caseFile.withdrawTitle')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="sm">
+      <FormDateField control={form.control} name="at" label={t('caseFile.consentAt')} withTime />
+      <FormTextField control={form.control} name="note" label={t('caseFile.consentNote')} multiline />
+    </FormDialog>
   );
 }
 

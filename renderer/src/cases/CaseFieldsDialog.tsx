@@ -1,8 +1,3 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { perpetratorRelationships, places, referralSources, traffickingIndicators, urgencies, violenceTypes } from '../../../shared/cases/categories';
 import { ApiError } from '../../../shared/contract';
 import type { CaseDetail, CaseFields } from '../../../shared/contract/case-records';
-import { changedFields } from '../../../shared/merge';
+import { changesBetween } from '../../../shared/merge';
+import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
 import { fromLocalInput, toLocalInput } from '../components/dates';
 import { useFormat } from '../components/format';
 import { FormCheckboxGroup } from '../forms/FormCheckboxGroup';
 import { FormDateField } from '../forms/FormDateField';
-import { FormError } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
@@ -98,7 +93,7 @@ export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const mine = { ...base, ...fromForm(values) };
-    const changes = Object.fromEntries(changedFields(base, mine).map((f) => [f, mine[f]])) as Partial<CaseFields>;
+    const changes = changesBetween(base, mine);
     try {
       await save(changes, detail.version);
     } catch (error) {
@@ -127,7 +122,7 @@ export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { 
         label={label}
         show={show}
         onCancel={() => void done()}
-        onSave={(merged, version) => save(Object.fromEntries(changedFields(conflict.theirs, merged).map((f) => [f, merged[f]])), version)}
+        onSave={save}
       />
     );
   }
@@ -165,20 +160,8 @@ export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { 
   };
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="case-fields-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="case-fields-title">{title}</DialogTitle>
-        <DialogContent>
-          {fields.map(input)}
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={title} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="md">
+      {fields.map(input)}
+    </FormDialog>
   );
 }

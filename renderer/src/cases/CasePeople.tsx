@@ -2,10 +2,6 @@ import AddIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -17,13 +13,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { relationships } from '../../../shared/cases/categories';
 import type { CaseDetail, CasePerson, LinkFields, Person } from '../../../shared/contract/case-records';
-import { changedFields } from '../../../shared/merge';
+import { changesBetween } from '../../../shared/merge';
 import { isGranted } from '../../../shared/permissions';
+import { FormDialog } from '../components/FormDialog';
 import { useApi, useSession } from '../api/context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useFormat } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
-import { FormError } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
@@ -62,21 +58,9 @@ function AddPersonDialog({ detail, onClose }: { detail: CaseDetail; onClose: () 
     }
   });
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="add-person-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="add-person-title">{t('intake.addPerson')}</DialogTitle>
-        <DialogContent>
-          <PersonFields control={form.control} setValue={form.setValue} prefix="people.0" kind="adult" linkedElsewhere={onCase} />
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('cases.add')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={t('intake.addPerson')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="md" submitLabel={t('cases.add')}>
+      <PersonFields control={form.control} setValue={form.setValue} prefix="people.0" kind="adult" linkedElsewhere={onCase} />
+    </FormDialog>
   );
 }
 
@@ -106,7 +90,7 @@ function LinkDialog({ caseId, link: current, onClose }: { caseId: number; link: 
   const form = useForm<LinkFields>({ resolver: zodResolver(linkSchema), defaultValues: base });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const changes = Object.fromEntries(changedFields(base, values).map((f) => [f, values[f]]));
+    const changes = changesBetween(base, values);
     try {
       if (Object.keys(changes).length) await api.call('cases.updateLink', { caseId, personId: link.person.id, version: link.version, changes });
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -117,28 +101,16 @@ function LinkDialog({ caseId, link: current, onClose }: { caseId: number; link: 
     }
   });
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="link-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="link-title">{`${link.person.firstName} ${link.person.lastName}`}</DialogTitle>
-        <DialogContent>
-          <FormSelectField control={form.control} name="relationship" label={t('person.relationship')} options={categoryOptions(t, 'relationship', relationships)} />
-          <Stack>
-            <FormCheckbox control={form.control} name="legalGuardian" label={t('person.legalGuardian')} />
-            <FormCheckbox control={form.control} name="carer" label={t('person.carer')} />
-            <FormCheckbox control={form.control} name="mayBeInformed" label={t('person.mayBeInformed')} />
-            <FormCheckbox control={form.control} name="allegedPerpetrator" label={t('person.allegedPerpetrator')} />
-          </Stack>
-          <FormTextField control={form.control} name="informNote" label={t('person.informNote')} />
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained">
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={`${link.person.firstName} ${link.person.lastName}`} onClose={onClose} onSubmit={submit} submitting={false} failure={failure} maxWidth="sm">
+      <FormSelectField control={form.control} name="relationship" label={t('person.relationship')} options={categoryOptions(t, 'relationship', relationships)} />
+      <Stack>
+        <FormCheckbox control={form.control} name="legalGuardian" label={t('person.legalGuardian')} />
+        <FormCheckbox control={form.control} name="carer" label={t('person.carer')} />
+        <FormCheckbox control={form.control} name="mayBeInformed" label={t('person.mayBeInformed')} />
+        <FormCheckbox control={form.control} name="allegedPerpetrator" label={t('person.allegedPerpetrator')} />
+      </Stack>
+      <FormTextField control={form.control} name="informNote" label={t('person.informNote')} />
+    </FormDialog>
   );
 }
 

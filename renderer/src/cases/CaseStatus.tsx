@@ -1,8 +1,4 @@
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -18,11 +14,11 @@ import { caseStatuses, legalOutcomes, openStatuses, type CaseStatus as Status } 
 import type { CaseDetail } from '../../../shared/contract/case-records';
 import { checkMessages, dateSchema } from '../../../shared/contract/fields';
 import { isGranted } from '../../../shared/permissions';
+import { FormDialog } from '../components/FormDialog';
 import { useApi, useSession } from '../api/context';
 import { localToday } from '../components/dates';
 import { useFormat } from '../components/format';
 import { FormDateField } from '../forms/FormDateField';
-import { FormError } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
@@ -75,28 +71,16 @@ function StatusDialog({ detail: current, initial, onClose }: { detail: CaseDetai
     }
   });
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="status-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="status-title">{reopening ? t('caseFile.reopen') : t('caseFile.changeStatus')}</DialogTitle>
-        <DialogContent>
-          <FormSelectField control={form.control} name="status" label={t('cases.status')} options={categoryOptions(t, 'status', choices)} />
-          {status === 'closed' && (
-            <>
-              <FormSelectField control={form.control} name="outcome" label={t('caseFile.outcome')} options={categoryOptions(t, 'outcome', legalOutcomes)} />
-              <FormDateField control={form.control} name="outcomeDate" label={t('caseFile.outcomeDate')} max={localToday()} />
-            </>
-          )}
-          <FormTextField control={form.control} name="reason" label={reopening ? t('caseFile.reason') : t('caseFile.reasonOptional')} multiline />
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog title={reopening ? t('caseFile.reopen') : t('caseFile.changeStatus')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="sm">
+      <FormSelectField control={form.control} name="status" label={t('cases.status')} options={categoryOptions(t, 'status', choices)} />
+      {status === 'closed' && (
+        <>
+          <FormSelectField control={form.control} name="outcome" label={t('caseFile.outcome')} options={categoryOptions(t, 'outcome', legalOutcomes)} />
+          <FormDateField control={form.control} name="outcomeDate" label={t('caseFile.outcomeDate')} max={localToday()} />
+        </>
+      )}
+      <FormTextField control={form.control} name="reason" label={reopening ? t('caseFile.reason') : t('caseFile.reasonOptional')} multiline />
+    </FormDialog>
   );
 }
 

@@ -10,12 +10,13 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { GridColDef, GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { caseStatuses, violenceTypes, type CaseStatus, type ViolenceType } from '../../../shared/cases/categories';
 import type { CaseListItem, CaseQuery, CaseSortField } from '../../../shared/contract/methods/cases';
 import { isGranted } from '../../../shared/permissions';
+import { useDebounced } from '../components/useDebounced';
 import { useApi, useSession } from '../api/context';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
@@ -25,15 +26,6 @@ import { errorMessage } from '../i18n/messages';
 import { useCategory, useDuration } from './labels';
 
 const sortFields: Record<string, CaseSortField> = { reference: 'reference', childName: 'child', status: 'status', receivedAt: 'received', nextDueAt: 'nextDue' };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** A search or filter value; changing it starts again from the first page. */
 function useFilter<T>(initial: T, onChange: () => void) {

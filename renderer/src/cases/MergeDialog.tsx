@@ -14,7 +14,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { threeWayMerge } from '../../../shared/merge';
+import { changesBetween, threeWayMerge } from '../../../shared/merge';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 
@@ -41,7 +41,8 @@ export function MergeDialog<T extends Record<string, unknown>>({
   conflict: Conflict<T>;
   label: (field: keyof T & string) => string;
   show: (field: keyof T & string, value: unknown) => string;
-  onSave: (merged: T, version: number) => Promise<void>;
+  /** Receives what the merge changes against the stored version, and that version. */
+  onSave: (changes: Partial<T>, version: number) => Promise<void>;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ export function MergeDialog<T extends Record<string, unknown>>({
     const result = { ...merged };
     for (const field of conflicts) result[field] = choice[field] === 'mine' ? conflict.mine[field] : conflict.theirs[field];
     try {
-      await onSave(result, conflict.version);
+      await onSave(changesBetween(conflict.theirs, result), conflict.version);
     } catch (error) {
       setFailure(errorMessage(t, error));
     } finally {

@@ -1,8 +1,3 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { genders } from '../../../shared/cases/categories';
 import { ApiError } from '../../../shared/contract';
 import type { Person, PersonFields } from '../../../shared/contract/case-records';
-import { changedFields } from '../../../shared/merge';
+import { changesBetween } from '../../../shared/merge';
+import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
 import { localToday } from '../components/dates';
 import { useFormat } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
-import { FormError } from '../forms/FormFeedback';
 import { FormLanguagesField } from '../forms/FormLanguagesField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
@@ -67,7 +62,7 @@ export function PersonDialog({ caseId, person: current, kind, onClose }: { caseI
     setFailure(null);
     const mine: PersonFields = { ...base, ...values, birthDate: values.birthDate || null };
     try {
-      await save(Object.fromEntries(changedFields(base, mine).map((f) => [f, mine[f]])), person.version);
+      await save(changesBetween(base, mine), person.version);
     } catch (error) {
       const theirs = error instanceof ApiError && error.code === 'conflict' ? (error.details as { current?: Person } | undefined)?.current : undefined;
       if (theirs) {
@@ -84,66 +79,54 @@ export function PersonDialog({ caseId, person: current, kind, onClose }: { caseI
         label={label}
         show={show}
         onCancel={() => void done()}
-        onSave={(merged, version) => save(Object.fromEntries(changedFields(conflict.theirs, merged).map((f) => [f, merged[f]])), version)}
+        onSave={save}
       />
     );
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="person-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="person-title">{t('person.editPerson', { name: `${person.firstName} ${person.lastName}` })}</DialogTitle>
-        <DialogContent>
-          <Grid container columnSpacing={2}>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormTextField control={form.control} name="firstName" label={t('person.firstName')} />
+    <FormDialog title={t('person.editPerson', { name: `${person.firstName} ${person.lastName}` })} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="md">
+      <Grid container columnSpacing={2}>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormTextField control={form.control} name="firstName" label={t('person.firstName')} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormTextField control={form.control} name="lastName" label={t('person.lastName')} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormDateField control={form.control} name="birthDate" label={t('person.birthDate')} max={localToday()} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormSelectField control={form.control} name="gender" label={t('person.gender')} options={categoryOptions(t, 'gender', genders)} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormTextField control={form.control} name="phone" label={t('person.phone')} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FormTextField control={form.control} name="email" label={t('person.email')} />
+        </Grid>
+        <Grid size={12}>
+          <FormTextField control={form.control} name="address" label={t('person.address')} />
+        </Grid>
+        {kind === 'child' && (
+          <>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <FormTextField control={form.control} name="school" label={t('person.school')} />
             </Grid>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormTextField control={form.control} name="lastName" label={t('person.lastName')} />
+            <Grid size={{ xs: 12, md: 6 }}>
+              <FormLanguagesField control={form.control} name="languages" label={t('person.languages')} helperText={t('person.languagesHelp')} />
             </Grid>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormDateField control={form.control} name="birthDate" label={t('person.birthDate')} max={localToday()} />
+            <Grid size={{ xs: 12, md: 6 }} sx={{ display: 'flex', alignItems: 'center' }}>
+              <FormCheckbox control={form.control} name="interpreterNeeded" label={t('person.interpreterNeeded')} />
             </Grid>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormSelectField control={form.control} name="gender" label={t('person.gender')} options={categoryOptions(t, 'gender', genders)} />
-            </Grid>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormTextField control={form.control} name="phone" label={t('person.phone')} />
-            </Grid>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <FormTextField control={form.control} name="email" label={t('person.email')} />
+            <Grid size={{ xs: 12, md: 6 }}>
+              <FormTextField control={form.control} name="interpreterLanguage" label={t('person.interpreterLanguage')} />
             </Grid>
             <Grid size={12}>
-              <FormTextField control={form.control} name="address" label={t('person.address')} />
+              <FormTextField control={form.control} name="needs" label={t('person.needs')} multiline />
             </Grid>
-            {kind === 'child' && (
-              <>
-                <Grid size={{ xs: 12, md: 6 }}>
-                  <FormTextField control={form.control} name="school" label={t('person.school')} />
-                </Grid>
-                <Grid size={{ xs: 12, md: 6 }}>
-                  <FormLanguagesField control={form.control} name="languages" label={t('person.languages')} helperText={t('person.languagesHelp')} />
-                </Grid>
-                <Grid size={{ xs: 12, md: 6 }} sx={{ display: 'flex', alignItems: 'center' }}>
-                  <FormCheckbox control={form.control} name="interpreterNeeded" label={t('person.interpreterNeeded')} />
-                </Grid>
-                <Grid size={{ xs: 12, md: 6 }}>
-                  <FormTextField control={form.control} name="interpreterLanguage" label={t('person.interpreterLanguage')} />
-                </Grid>
-                <Grid size={12}>
-                  <FormTextField control={form.control} name="needs" label={t('person.needs')} multiline />
-                </Grid>
-              </>
-            )}
-          </Grid>
-          <FormError message={failure} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          </>
+        )}
+      </Grid>
+    </FormDialog>
   );
 }
