@@ -599,6 +599,19 @@ describe('the case list', () => {
   });
 });
 
+describe('case numbers', () => {
+  it('count on within the year past 9999, and start again at 1 in a new year', async () => {
+    const clock = new TestClock();
+    const { core, coord, db } = await centre(clock);
+    const open = async (client: Client, firstName: string) => (await client.call('cases.create', referral({ firstName, lastName: 'Pop' }, {}, clock.now()))).reference;
+    expect(await open(coord, 'Ana')).toBe('BH-2026-0001');
+    db.prepare('UPDATE case_numbers SET last = 9998 WHERE year = 2026').run();
+    expect([await open(coord, 'Bogdan'), await open(coord, 'Carmen')]).toEqual(['BH-2026-9999', 'BH-2026-10000']);
+    clock.advance(40 * 24 * HOUR);
+    expect(await open(await signIn(core, 'coord'), 'Dan')).toBe('BH-2027-0001');
+  });
+});
+
 describe('cases opened before intake existed', () => {
   it('keep their child as a person, found by name in the case list and by the duplicate check', async () => {
     const clock = new TestClock();
@@ -635,6 +648,8 @@ describe('cases opened before intake existed', () => {
     expect((await coord.call('cases.list', { query: 'petrov' })).items.map((i) => i.reference)).toEqual(['BH-2026-0001']);
     expect((await coord.call('cases.list', { query: 'BH-2026-0002' })).items.map((i) => i.reference)).toEqual(['BH-2026-0002']);
     expect((await coord.call('people.search', { firstName: 'Stefan', lastName: 'Taranu' })).map((m) => m.lastName)).toEqual(['Țăranu']);
+    // Numbering goes on after the old cases' numbers.
+    expect((await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop' }, {}, clock.now()))).reference).toBe('BH-2026-0003');
     core.close();
   });
 });

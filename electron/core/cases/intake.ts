@@ -14,10 +14,11 @@ export type PersonChoice = { personId: number } | { new: NewPerson };
 
 /** BH-2026-0007: the year the case was opened and its number in that year. */
 export function nextReference(db: Database, now: Date): string {
-  const prefix = `BH-${now.getUTCFullYear()}-`;
-  const last = db.prepare('SELECT reference FROM cases WHERE reference LIKE ? ORDER BY length(reference) DESC, reference DESC LIMIT 1').get(`${prefix}%`) as { reference: string } | undefined;
-  const next = last ? Number(last.reference.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(4, '0')}`;
+  const year = now.getUTCFullYear();
+  const { last } = db
+    .prepare('INSERT INTO case_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last')
+    .get(year) as { last: number };
+  return `BH-${year}-${String(last).padStart(4, '0')}`;
 }
 
 export function interviewDeadlineDays(db: Database): number {
@@ -84,7 +85,7 @@ export function registerCase(db: Database, intake: ParsedInput<'cases.create'>, 
   const set = caseFieldAssignments(fields);
   db.prepare(`UPDATE cases SET ${set.sql} WHERE id = ?`).run(...set.values, caseId);
   db.prepare('INSERT INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)').run(caseId, userId, iso(now), userId);
-  recordEvent(db, caseId, userId, now, 'created', { reference: nextReferenceOf(db, caseId) });
+  recordEvent(db, caseId, userId, now, 'created', { reference: referenceOf(db, caseId) });
   for (const { person, link } of intake.people) {
     const personId = resolvePerson(db, person, userId, now, ctx.mayLink);
     if (personId === childId) throw new AppError('conflict', 'The child cannot also be one of the adults of the case.');
@@ -97,6 +98,6 @@ export function registerCase(db: Database, intake: ParsedInput<'cases.create'>, 
   return caseId;
 }
 
-function nextReferenceOf(db: Database, caseId: number): string {
+function referenceOf(db: Database, caseId: number): string {
   return (db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string }).reference;
 }

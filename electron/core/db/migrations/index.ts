@@ -7,6 +7,7 @@ import { migration005 } from './005-cases';
 import { migration006 } from './006-audit-log';
 import { migration007 } from './007-case-intake';
 import { migration008 } from './008-case-workflow';
+import { migration009 } from './009-case-numbers';
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
