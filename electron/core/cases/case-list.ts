@@ -8,18 +8,19 @@ import { iso } from '../clock';
 import type { Viewer } from '../access';
 import { readPolicy } from '../policy';
 import { queryWords, termPrefixClause } from './case-index';
+import { foldText } from '../../../shared/cases/names';
 
 type Query = ParsedInput<'cases.list'>;
 
 const statusRank = `CASE c.status ${caseStatuses.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 
-/** `shown` wraps what a restricted case the caller may not open hides, so its place in the list does not give it away. */
-const orderBy: Record<CaseSortField, (shown: (expr: string) => string) => string> = {
-  received: (shown) => shown('c.received_at'),
-  reference: () => 'c.reference',
-  child: (shown) => `${shown('p.last_name')} COLLATE NOCASE {dir}, ${shown('p.first_name')} COLLATE NOCASE`,
-  status: (shown) => shown(statusRank),
-  nextDue: (shown) => `${shown('c.next_due_at')} IS NULL, ${shown('c.next_due_at')}`,
+/** Each sort as SQL the indexes of migration 010 serve (`{dir}` is the direction). */
+const orderBy: Record<CaseSortField, string> = {
+  received: 'c.received_at {dir}, c.id {dir}',
+  reference: 'c.reference {dir}',
+  child: 'p.last_name COLLATE NOCASE {dir}, p.first_name COLLATE NOCASE {dir}, c.id {dir}',
+  status: `${statusRank} {dir}, c.received_at {dir}, c.id {dir}`,
+  nextDue: 'c.next_due_at IS NULL {dir}, c.next_due_at {dir}, c.id {dir}',
 };
 
 /** Whether this viewer sees cases blind until their interview (see viewOf in electron/core/access.ts). */
@@ -47,9 +48,40 @@ function filtered(query: Query): boolean {
 }
 
 /**
- * The case list. A search or filter only ever returns cases the caller may
- * open: a restricted case must not be revealed by matching a name or a
- * category. Unfiltered, coordinators also see restricted cases, unnamed.
+ * A typed case or file number ("BH-2025-22573", "ДП 1357/2026") is looked up
+ * whole first, as the index also holds each number run together: far fewer
+ * candidates than its words ("bh" alone matches every case).
+ */
+function wholeNumber(db: Database, query: string): string | null {
+  const words = foldText(query).split(' ').filter(Boolean);
+  if (words.length < 2 || !/\d/.test(query)) return null;
+  const joined = words.join('');
+  const hit = db.prepare('SELECT 1 FROM case_terms WHERE term >= ? AND term < ? LIMIT 1').get(joined, `${joined}\u007f`);
+  return hit ? joined : null;
+}
+
+type Row = {
+  id: number;
+  reference: string;
+  status: CaseStatus;
+  restricted: number;
+  received_at: string | null;
+  created_at: string;
+  next_due_at: string | null;
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+  coordinator: string | null;
+  on_team: number;
+  task_overdue: number;
+};
+
+/**
+ * The case list. Only cases the caller may open are searched, filtered and
+ * sorted: a restricted case must not be revealed by matching a name or a
+ * category, nor placed by what it hides. A coordinator's unfiltered list
+ * then shows the restricted cases they may not open at its end, unnamed,
+ * by number.
  */
 export function listCases(db: Database, viewer: Viewer, query: Query, now: Date): { items: CaseListItem[]; total: number } {
   // An open task on a closed case no longer makes it overdue; a blind interviewer is not told of tasks
@@ -57,16 +89,12 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
   const blind = mayBeBlind(db, viewer) ? 1 : 0;
   const taskOverdue = `c.status != 'closed' AND EXISTS (SELECT 1 FROM case_tasks k WHERE k.case_id = c.id AND k.state = 'open' AND k.due_at < ?)
                        AND (c.interview_done_at IS NOT NULL OR ? = 0)`;
-  const where: string[] = [];
-  const params: (string | number)[] = [];
   const coordinator = viewer.roles.includes('coordinator');
-  const unfilteredCoordinator = coordinator && !filtered(query);
-  if (!unfilteredCoordinator) {
-    const visible = visibleCase(viewer);
-    where.push(visible.sql);
-    params.push(...visible.params);
-  }
-  for (const forms of queryWords(query.query)) {
+  const visible = visibleCase(viewer);
+  const where: string[] = [visible.sql];
+  const params: (string | number)[] = [...visible.params];
+  const whole = wholeNumber(db, query.query);
+  for (const forms of whole ? [[whole]] : queryWords(query.query)) {
     const clause = termPrefixClause('case_id', 'case_terms', forms);
     where.push(`c.id IN (${clause.sql})`);
     params.push(...clause.params);
@@ -76,7 +104,9 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
     params.push(...query.statuses);
   }
   if (query.overdue) {
-    where.push(`(c.next_due_at < ? OR (${taskOverdue}))`);
+    where.push(`c.id IN (SELECT id FROM cases WHERE next_due_at < ?
+                         UNION ALL SELECT k.case_id FROM case_tasks k JOIN cases c ON c.id = k.case_id
+                          WHERE k.state = 'open' AND k.due_at < ? AND c.status != 'closed' AND (c.interview_done_at IS NOT NULL OR ? = 0))`);
     params.push(iso(now), iso(now), blind);
   }
   if (query.violenceTypes.length > 0) {
@@ -91,13 +121,11 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
     where.push(`c.received_at < date(?, '+1 day')`);
     params.push(query.receivedTo);
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM cases c JOIN persons p ON p.id = c.child_id';
-  const total = (db.prepare(`SELECT count(*) AS n ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const shown = (db.prepare(`SELECT count(*) AS n FROM cases c ${whereSql}`).get(...params) as { n: number }).n;
   const dir = query.direction === 'asc' ? 'ASC' : 'DESC';
-  // Only a coordinator's unfiltered list holds cases the caller may not open (on_team is the column selected below).
-  const shown = unfilteredCoordinator ? (expr: string) => `(CASE WHEN c.restricted = 0 OR on_team = 1 THEN ${expr} END)` : (expr: string) => expr;
-  const order = orderBy[query.sort](shown).replace('{dir}', dir);
+  // Sorting by name walks the name index and looks each child's case up, instead of sorting every case.
+  const from = query.sort === 'child' ? 'FROM persons p CROSS JOIN cases c ON c.child_id = p.id' : 'FROM cases c JOIN persons p ON p.id = c.child_id';
   const rows = db
     .prepare(
       `SELECT c.id, c.reference, c.status, c.restricted, c.received_at, c.created_at, c.next_due_at, c.interview_done_at,
@@ -106,28 +134,38 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
               (${taskOverdue}) AS task_overdue
          ${from} LEFT JOIN users u ON u.id = c.coordinator_id
          ${whereSql}
-         ORDER BY ${order} ${dir}, c.id ${dir}
+         ORDER BY ${orderBy[query.sort].replaceAll('{dir}', dir)}
          LIMIT ? OFFSET ?`,
     )
-    .all(viewer.userId, iso(now), blind, ...params, query.limit, query.offset) as {
-    id: number;
-    reference: string;
-    status: CaseStatus;
-    restricted: number;
-    received_at: string | null;
-    created_at: string;
-    next_due_at: string | null;
-    first_name: string;
-    last_name: string;
-    birth_date: string | null;
-    coordinator: string | null;
-    on_team: number;
-    task_overdue: number;
-  }[];
-  const items = rows.map((r): CaseListItem => {
-    const accessible = r.on_team === 1 || (coordinator && r.restricted === 0);
-    if (!accessible) {
-      return {
+    .all(viewer.userId, iso(now), blind, ...params, query.limit, query.offset) as Row[];
+  const items = rows.map((r): CaseListItem => ({
+    id: r.id,
+    reference: r.reference,
+    childName: `${r.first_name} ${r.last_name}`,
+    age: ageAt(r.birth_date, now),
+    status: r.status,
+    restricted: r.restricted === 1,
+    accessible: true,
+    receivedAt: r.received_at,
+    createdAt: r.created_at,
+    nextDueAt: r.next_due_at,
+    overdue: (r.next_due_at !== null && r.next_due_at < iso(now)) || r.task_overdue === 1,
+    coordinator: r.coordinator,
+  }));
+  if (!coordinator || filtered(query)) return { items, total: shown };
+
+  const hiddenSql = `FROM cases c WHERE c.restricted = 1 AND NOT EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.user_id = ?)`;
+  const hidden = (db.prepare(`SELECT count(*) AS n ${hiddenSql}`).get(viewer.userId) as { n: number }).n;
+  const room = query.limit - items.length;
+  if (room > 0 && hidden > 0) {
+    const skip = Math.max(0, query.offset - shown);
+    const restricted = db.prepare(`SELECT c.id, c.reference, c.created_at ${hiddenSql} ORDER BY c.id LIMIT ? OFFSET ?`).all(viewer.userId, room, skip) as {
+      id: number;
+      reference: string;
+      created_at: string;
+    }[];
+    for (const r of restricted) {
+      items.push({
         id: r.id,
         reference: r.reference,
         childName: null,
@@ -140,22 +178,8 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
         nextDueAt: null,
         overdue: false,
         coordinator: null,
-      };
+      });
     }
-    return {
-      id: r.id,
-      reference: r.reference,
-      childName: `${r.first_name} ${r.last_name}`,
-      age: ageAt(r.birth_date, now),
-      status: r.status,
-      restricted: r.restricted === 1,
-      accessible: true,
-      receivedAt: r.received_at,
-      createdAt: r.created_at,
-      nextDueAt: r.next_due_at,
-      overdue: (r.next_due_at !== null && r.next_due_at < iso(now)) || r.task_overdue === 1,
-      coordinator: r.coordinator,
-    };
-  });
-  return { items, total };
+  }
+  return { items, total: shown + hidden };
 }

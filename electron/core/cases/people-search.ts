@@ -36,10 +36,25 @@ const MIN_NAME_SCORE = 0.8;
 export function searchPeople(db: Database, viewer: Viewer, input: ParsedInput<'people.search'>): PersonMatch[] {
   const last = nameKeys(input.lastName);
   const first = nameKeys(input.firstName);
-  const prefixes = [...new Set([...last, ...first].map((k) => k.slice(0, PREFIX)).filter((k) => k.length > 0))];
-  if (prefixes.length === 0) return [];
-  const clause = termPrefixClause('DISTINCT person_id', 'person_terms', prefixes);
-  const ids = (db.prepare(`${clause.sql} LIMIT ${CANDIDATES}`).all(...clause.params) as { person_id: number }[]).map((r) => r.person_id);
+  const words = [...new Set([...last, ...first])].filter((k) => k.length > 0);
+  if (words.length === 0) return [];
+  const range = (word: string) => {
+    const prefix = word.slice(0, PREFIX);
+    return { sql: 'SELECT person_id FROM person_terms WHERE term >= ? AND term < ?', params: [prefix, `${prefix}\u007f`] };
+  };
+  // People sharing the first letters of every typed word; if a typo in those letters leaves none, of any word.
+  const every = words.map(range);
+  // One word: the people whose name is that word come first, before the limit cuts the rest.
+  const sql =
+    every.length === 1
+      ? `${every[0]!.sql} ORDER BY term <> ?, term LIMIT ${CANDIDATES}`
+      : `${every.map((r) => r.sql).join(' INTERSECT ')} LIMIT ${CANDIDATES}`;
+  const params = every.length === 1 ? [...every[0]!.params, words[0]!] : every.flatMap((r) => r.params);
+  let ids = [...new Set((db.prepare(sql).all(...params) as { person_id: number }[]).map((r) => r.person_id))];
+  if (ids.length === 0) {
+    const any = termPrefixClause('DISTINCT person_id', 'person_terms', [...new Set(words.map((w) => w.slice(0, PREFIX)))]);
+    ids = (db.prepare(`${any.sql} LIMIT ${CANDIDATES}`).all(...any.params) as { person_id: number }[]).map((r) => r.person_id);
+  }
   if (ids.length === 0) return [];
 
   const people = db

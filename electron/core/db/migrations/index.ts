@@ -8,6 +8,7 @@ import { migration006 } from './006-audit-log';
 import { migration007 } from './007-case-intake';
 import { migration008 } from './008-case-workflow';
 import { migration009 } from './009-case-numbers';
+import { migration010 } from './010-case-list-indexes';
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
