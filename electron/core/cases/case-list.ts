@@ -124,8 +124,10 @@ export function listCases(db: Database, viewer: Viewer, query: Query, now: Date)
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const shown = (db.prepare(`SELECT count(*) AS n FROM cases c ${whereSql}`).get(...params) as { n: number }).n;
   const dir = query.direction === 'asc' ? 'ASC' : 'DESC';
-  // Sorting by name walks the name index and looks each child's case up, instead of sorting every case.
-  const from = query.sort === 'child' ? 'FROM persons p CROSS JOIN cases c ON c.child_id = p.id' : 'FROM cases c JOIN persons p ON p.id = c.child_id';
+  // Unfiltered, sorting by name walks the name index and looks each child's case up instead of sorting
+  // every case; filtered, the few matches are found first and then sorted.
+  const byNameIndex = query.sort === 'child' && !filtered(query);
+  const from = byNameIndex ? 'FROM persons p CROSS JOIN cases c ON c.child_id = p.id' : 'FROM cases c JOIN persons p ON p.id = c.child_id';
   const rows = db
     .prepare(
       `SELECT c.id, c.reference, c.status, c.restricted, c.received_at, c.created_at, c.next_due_at, c.interview_done_at,
