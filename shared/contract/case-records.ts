@@ -82,6 +82,20 @@ export const personFieldsSchema = z.strictObject({
 export type PersonFields = z.infer<typeof personFieldsSchema>;
 export const personFieldNames = Object.keys(personFieldsSchema.shape) as (keyof PersonFields)[];
 
+/** What is not yet known about a new person. */
+export const unknownPersonDetails: Omit<PersonFields, 'firstName' | 'lastName'> = {
+  birthDate: null,
+  gender: 'unknown',
+  languages: [],
+  interpreterNeeded: false,
+  interpreterLanguage: '',
+  needs: '',
+  school: '',
+  address: '',
+  phone: '',
+  email: '',
+};
+
 /** New people are given with their names and whatever else is known; the rest defaults to empty. */
 export const newPersonSchema = personFieldsSchema.partial().required({ firstName: true, lastName: true });
 export type NewPerson = z.input<typeof newPersonSchema>;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ageAt } from '../../../shared/cases/age';
 import type { Gender } from '../../../shared/cases/categories';
 import { nameKeys } from '../../../shared/cases/names';
-import type { NewPerson, Person, PersonFields } from '../../../shared/contract/case-records';
+import { unknownPersonDetails, type NewPerson, type Person, type PersonFields } from '../../../shared/contract/case-records';
 import { iso } from '../clock';
 
 export interface PersonRow {
@@ -22,18 +22,6 @@ export interface PersonRow {
   version: number;
 }
 
-const blank: Omit<PersonFields, 'firstName' | 'lastName'> = {
-  birthDate: null,
-  gender: 'unknown',
-  languages: [],
-  interpreterNeeded: false,
-  interpreterLanguage: '',
-  needs: '',
-  school: '',
-  address: '',
-  phone: '',
-  email: '',
-};
 
 const columns: Record<keyof PersonFields, string> = {
   firstName: 'first_name',
@@ -89,7 +77,7 @@ function indexPerson(db: Database, personId: number, fields: Pick<PersonFields, 
 }
 
 export function insertPerson(db: Database, person: NewPerson, userId: number, now: Date): number {
-  const fields: PersonFields = { ...blank, ...person };
+  const fields: PersonFields = { ...unknownPersonDetails, ...person };
   const names = Object.keys(columns) as (keyof PersonFields)[];
   const { lastInsertRowid } = db
     .prepare(

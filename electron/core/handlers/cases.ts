@@ -58,6 +58,10 @@ function invalid(path: string, message: string): AppError {
   return new AppError('invalid_input', `The input is not valid (${path}: ${message})`, { issues: [{ path: [path], code: 'custom', message }] });
 }
 
+function activeColleague(db: Database, userId: number): { id: number; display_name: string } | undefined {
+  return db.prepare('SELECT id, display_name FROM users WHERE id = ? AND disabled_at IS NULL').get(userId) as { id: number; display_name: string } | undefined;
+}
+
 const rank = (status: CaseStatus) => caseStatuses.indexOf(status);
 
 export const casesHandlers = {
@@ -176,9 +180,7 @@ export const casesHandlers = {
   'cases.setCoordinator': defineHandler('cases.setCoordinator', {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      const user = ctx.db.prepare('SELECT id, display_name FROM users WHERE id = ? AND disabled_at IS NULL').get(input.userId) as
-        | { id: number; display_name: string }
-        | undefined;
+      const user = activeColleague(ctx.db, input.userId);
       if (!user || !rolesOf(ctx.db, user.id).includes('coordinator')) throw invalid('userId', checkMessages.coordinatorRole);
       ctx.db.prepare('UPDATE cases SET coordinator_id = ? WHERE id = ?').run(user.id, row.id);
       ctx.db
@@ -194,9 +196,7 @@ export const casesHandlers = {
   'cases.addMember': defineHandler('cases.addMember', {
     run(input, ctx) {
       const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
-      const member = ctx.db.prepare('SELECT id, display_name FROM users WHERE id = ? AND disabled_at IS NULL').get(input.userId) as
-        | { id: number; display_name: string }
-        | undefined;
+      const member = activeColleague(ctx.db, input.userId);
       if (!member) throw new AppError('not_found', 'There is no such colleague, or their account is disabled.');
       const { changes } = ctx.db
         .prepare('INSERT OR IGNORE INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)')

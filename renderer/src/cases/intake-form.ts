@@ -9,7 +9,7 @@ import {
   urgencies,
   violenceTypes,
 } from '../../../shared/cases/categories';
-import { fileNumberSchema, personNameSchema } from '../../../shared/contract/case-records';
+import { fileNumberSchema, personNameSchema, unknownPersonDetails } from '../../../shared/contract/case-records';
 import { checkMessages, dateSchema, emailSchema, phoneSchema } from '../../../shared/contract/fields';
 import type { Intake } from '../../../shared/contract/methods/cases';
 import { fromLocalInput, localToday, toLocalInput } from '../components/dates';
@@ -78,21 +78,7 @@ export const intakeFormSchema = z.object({
 export type IntakeForm = Omit<z.input<typeof intakeFormSchema>, 'source' | 'urgency'> & { source: string; urgency: string };
 
 export function blankPerson(): PersonForm {
-  return {
-    personId: null,
-    firstName: '',
-    lastName: '',
-    birthDate: '',
-    gender: 'unknown',
-    languages: [],
-    interpreterNeeded: false,
-    interpreterLanguage: '',
-    needs: '',
-    school: '',
-    address: '',
-    phone: '',
-    email: '',
-  };
+  return { ...unknownPersonDetails, personId: null, firstName: '', lastName: '', birthDate: '' };
 }
 
 export function blankAdult(): AdultForm {
