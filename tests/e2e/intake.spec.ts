@@ -82,6 +82,8 @@ test('a coordinator takes a referral for a Bulgarian child, links a known relati
   await expect(father).toContainText('Must NOT be informed');
   await expect(father).toContainText('+359 88 123 4567');
   await page.screenshot({ path: testInfo.outputPath('04-child-and-family.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').last()).toContainText(/Registered the referral.*child aged 11 years/);
 
   // Found again by the Latin spelling, or by the police file number.
   await page.getByRole('button', { name: 'Cases' }).click();

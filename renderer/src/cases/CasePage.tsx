@@ -61,7 +61,7 @@ export function CasePage() {
           {tab === 'overview' && <CaseOverview detail={c} />}
           {tab === 'people' && <CasePeople detail={c} />}
           {tab === 'consents' && <CaseConsents detail={c} />}
-          {tab === 'timeline' && <CaseTimeline caseId={c.id} />}
+          {tab === 'timeline' && <CaseTimeline caseId={c.id} birthDate={c.child.birthDate} />}
           {tab === 'notes' && <CaseNotes caseId={c.id} />}
           {tab === 'team' && <CaseTeam detail={c} />}
           {tab === 'access' && mayAudit && <CaseAccessLog caseId={c.id} />}

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ageAt } from '../../../shared/cases/age';
 import { timelineGroups, type TimelineEntry, type TimelineGroup } from '../../../shared/contract/methods/case-workflow';
 import { useApi } from '../api/context';
 import { useFormat } from '../components/format';
@@ -69,13 +70,18 @@ function useSentence() {
 }
 
 /** Everything that happened on the case, newest first, filtered by kind. */
-export function CaseTimeline({ caseId }: { caseId: number }) {
+export function CaseTimeline({ caseId, birthDate }: { caseId: number; birthDate: string | null }) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
   const sentence = useSentence();
   const [groups, setGroups] = useState<TimelineGroup[]>([]);
   const timeline = useQuery({ queryKey: ['cases', 'timeline', caseId, groups], queryFn: () => api.call('cases.timeline', { caseId, groups }) });
+  // The child's age when it happened: what a court asks about an interview or an examination.
+  const ageThen = (at: string) => {
+    const age = ageAt(birthDate, at);
+    return age === null ? '' : t('caseFile.ageThen', { age: format.years(age) });
+  };
   const toggle = (g: TimelineGroup) => setGroups((current) => (current.includes(g) ? current.filter((x) => x !== g) : [...current, g]));
   return (
     <Stack spacing={2} sx={{ maxWidth: 900 }}>
@@ -102,7 +108,7 @@ export function CaseTimeline({ caseId }: { caseId: number }) {
             <List aria-label={t('cases.tabs.timeline')} sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
               {data.entries.map((e) => (
                 <ListItem key={e.id} divider>
-                  <ListItemText primary={sentence(e)} secondary={`${format.dateTime(e.at)} · ${e.by} · ${t(`timeline.groups.${e.group}`)}`} />
+                  <ListItemText primary={sentence(e)} secondary={[format.dateTime(e.at), e.by, t(`timeline.groups.${e.group}`), ageThen(e.at)].filter(Boolean).join(' · ')} />
                 </ListItem>
               ))}
             </List>

@@ -321,6 +321,7 @@ export const bg: Translation = {
     noDetails: 'Не е посочено',
   },
   caseFile: {
+    ageThen: 'детето е на {{age}}',
     statusTitle: 'Етап на случая',
     changeStatus: 'Промени етапа',
     moveTo: 'Премини към „{{status}}“',

@@ -319,6 +319,7 @@ export const en = {
     noDetails: '—',
   },
   caseFile: {
+    ageThen: 'child aged {{age}}',
     statusTitle: 'Where the case stands',
     changeStatus: 'Change status',
     moveTo: 'Move to “{{status}}”',

@@ -321,6 +321,7 @@ export const ro: Translation = {
     noDetails: 'Nespecificat',
   },
   caseFile: {
+    ageThen: 'copilul avea {{age}}',
     statusTitle: 'Stadiul cazului',
     changeStatus: 'Schimbă etapa',
     moveTo: 'Treci la „{{status}}”',
