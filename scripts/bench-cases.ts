@@ -136,6 +136,7 @@ try {
     [`cases.list, received ${day(395)} … ${day(365)}`, list({ receivedFrom: day(395), receivedTo: day(365) })],
     ['cases.list, sorted by child name', list({ sort: 'child', direction: 'asc' })],
     ['cases.list, sorted by next deadline', list({ sort: 'nextDue', direction: 'asc' })],
+    ['cases.list, sorted by status', list({ sort: 'status', direction: 'desc' })],
     ['cases.list, "petrov" + open + sort by name', list({ query: 'petrov', statuses: ['referral', 'initial_assessment', 'planning', 'interview', 'follow_up'], sort: 'child' })],
     ['cases.list, page 100 (offset 4950)', list({ offset: 4950 })],
     ['people.search, Ivan Petrov (Latin for Cyrillic)', () => client.call('people.search', { firstName: 'Ivan', lastName: 'Petrov', birthDate: null })],

@@ -227,3 +227,11 @@ describe('threeWayMerge', () => {
     expect(changedFields(base, {})).toEqual([]);
   });
 });
+
+describe('the status sort index', () => {
+  it('indexes exactly the expression the case list sorts by, so SQLite uses it', async () => {
+    const { statusRank } = await import('../../electron/core/cases/case-list');
+    const { STATUS_RANK_SQL } = await import('../../electron/core/db/migrations/011-case-status-sort');
+    expect(STATUS_RANK_SQL).toBe(statusRank);
+  });
+});

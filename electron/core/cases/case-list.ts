@@ -12,7 +12,8 @@ import { foldText } from '../../../shared/cases/names';
 
 type Query = ParsedInput<'cases.list'>;
 
-const statusRank = `CASE c.status ${caseStatuses.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+/** The statuses in their order; migration 011 indexes exactly this expression. */
+export const statusRank = `CASE c.status ${caseStatuses.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
 
 /** Each sort as SQL the indexes of migration 010 serve (`{dir}` is the direction). */
 const orderBy: Record<CaseSortField, string> = {
