@@ -1,12 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { perpetratorRelationships, places, referralSources, traffickingIndicators, urgencies, violenceTypes } from '../../../shared/cases/categories';
-import { ApiError } from '../../../shared/contract';
 import type { CaseDetail, CaseFields } from '../../../shared/contract/case-records';
-import { changesBetween } from '../../../shared/merge';
 import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
 import { fromLocalInput, toLocalInput } from '../components/dates';
@@ -18,7 +15,8 @@ import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 import { intakeFormSchema, type IntakeForm } from './intake-form';
 import { categoryOptions, useCategory } from './labels';
-import { MergeDialog, type Conflict } from './MergeDialog';
+import { MergeDialog } from './MergeDialog';
+import { useMergeableSave } from './useMergeableSave';
 
 type Field = keyof CaseFields;
 type FormValues = Pick<IntakeForm, Field>;
@@ -64,7 +62,6 @@ export function useFieldLabel() {
 export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { detail: CaseDetail; fields: readonly Field[]; title: string; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const category = useCategory();
   const format = useFormat();
   const label = useFieldLabel();
@@ -72,36 +69,23 @@ export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { 
   const [detail] = useState(current);
   const base = detail.fields!;
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict<CaseFields> | null>(null);
   const schema = intakeFormSchema.pick(Object.fromEntries(fields.map((f) => [f, true])) as Record<Field, true>);
   const form = useForm<FormValues>({
     resolver: zodResolver(schema) as never,
     defaultValues: Object.fromEntries(fields.map((f) => [f, toForm(base)[f]])) as FormValues,
   });
-
-  const done = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
-    onClose();
-  };
-
-  const save = async (changes: Partial<CaseFields>, version: number) => {
-    if (Object.keys(changes).length === 0) return done();
-    await api.call('cases.update', { caseId: detail.id, version, changes });
-    await done();
-  };
+  const { conflict, saveMine, saveMerged, refresh } = useMergeableSave<CaseFields, CaseDetail>({
+    base,
+    version: detail.version,
+    send: (changes, version) => api.call('cases.update', { caseId: detail.id, version, changes }),
+    storedIn: (stored) => (stored.fields ? { fields: stored.fields, version: stored.version } : null),
+  });
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const mine = { ...base, ...fromForm(values) };
-    const changes = changesBetween(base, mine);
     try {
-      await save(changes, detail.version);
+      if (await saveMine({ ...base, ...fromForm(values) })) onClose();
     } catch (error) {
-      const current = error instanceof ApiError && error.code === 'conflict' ? (error.details as { current?: CaseDetail } | undefined)?.current : undefined;
-      if (current?.fields) {
-        setConflict({ base, mine, theirs: current.fields, version: current.version });
-        return;
-      }
       setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'changes' && fields.includes(path[1] as Field) ? (path[1] as Path<FormValues>) : null)));
     }
   });
@@ -121,8 +105,8 @@ export function CaseFieldsDialog({ detail: current, fields, title, onClose }: { 
         conflict={conflict}
         label={label}
         show={show}
-        onCancel={() => void done()}
-        onSave={save}
+        onCancel={() => void refresh().then(onClose)}
+        onSave={(changes, version) => saveMerged(changes, version).then(onClose)}
       />
     );
   }

@@ -1,13 +1,10 @@
 import Grid from '@mui/material/Grid';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { genders } from '../../../shared/cases/categories';
-import { ApiError } from '../../../shared/contract';
 import type { Person, PersonFields } from '../../../shared/contract/case-records';
-import { changesBetween } from '../../../shared/merge';
 import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
 import { localToday } from '../components/dates';
@@ -20,7 +17,8 @@ import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 import { personFormSchema } from './intake-form';
 import { categoryOptions, useCategory } from './labels';
-import { MergeDialog, type Conflict } from './MergeDialog';
+import { MergeDialog } from './MergeDialog';
+import { useMergeableSave } from './useMergeableSave';
 
 const schema = personFormSchema.omit({ personId: true });
 type FormValues = Omit<PersonFields, 'birthDate'> & { birthDate: string };
@@ -34,13 +32,11 @@ function fieldsOf(p: Person): PersonFields {
 export function PersonDialog({ caseId, person: current, kind, onClose }: { caseId: number; person: Person; kind: 'child' | 'adult'; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const format = useFormat();
   const category = useCategory();
   const [person] = useState(current);
   const base = fieldsOf(person);
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict<PersonFields> | null>(null);
   const form = useForm<FormValues>({ resolver: zodResolver(schema) as never, defaultValues: { ...base, birthDate: base.birthDate ?? '' } });
   const label = (field: string) => t(`person.${field}` as never);
   const show = (field: string, value: unknown) => {
@@ -50,25 +46,17 @@ export function PersonDialog({ caseId, person: current, kind, onClose }: { caseI
     if (typeof value === 'boolean') return value ? '✓' : '✗';
     return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
   };
-  const done = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
-    onClose();
-  };
-  const save = async (changes: Partial<PersonFields>, version: number) => {
-    if (Object.keys(changes).length > 0) await api.call('cases.updatePerson', { caseId, personId: person.id, version, changes });
-    await done();
-  };
+  const { conflict, saveMine, saveMerged, refresh } = useMergeableSave<PersonFields, Person>({
+    base,
+    version: person.version,
+    send: (changes, version) => api.call('cases.updatePerson', { caseId, personId: person.id, version, changes }),
+    storedIn: (stored) => ({ fields: fieldsOf(stored), version: stored.version }),
+  });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    const mine: PersonFields = { ...base, ...values, birthDate: values.birthDate || null };
     try {
-      await save(changesBetween(base, mine), person.version);
+      if (await saveMine({ ...base, ...values, birthDate: values.birthDate || null })) onClose();
     } catch (error) {
-      const theirs = error instanceof ApiError && error.code === 'conflict' ? (error.details as { current?: Person } | undefined)?.current : undefined;
-      if (theirs) {
-        setConflict({ base, mine, theirs: fieldsOf(theirs), version: theirs.version });
-        return;
-      }
       setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'changes' && typeof path[1] === 'string' ? (path[1] as Path<FormValues>) : null)));
     }
   });
@@ -78,8 +66,8 @@ export function PersonDialog({ caseId, person: current, kind, onClose }: { caseI
         conflict={conflict}
         label={label}
         show={show}
-        onCancel={() => void done()}
-        onSave={save}
+        onCancel={() => void refresh().then(onClose)}
+        onSave={(changes, version) => saveMerged(changes, version).then(onClose)}
       />
     );
   }
