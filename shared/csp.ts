@@ -12,6 +12,8 @@ export function contentSecurityPolicy(styleNonce?: string): string {
     styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
+    // Interview recordings, streamed from the host (or main) after an access check.
+    "media-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",

@@ -51,6 +51,12 @@ export const permissions = [
   'notes.write',
   'notes.medical',
   'notes.therapy',
+  'schedule.manage',
+  'interviews.schedule',
+  'interviews.decide',
+  'interviews.remarks',
+  'recordings.manage',
+  'recordings.view',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -76,12 +82,18 @@ export const permissionDescriptions: Record<RolePermission, string> = {
   'notes.write': 'Add general notes to a case one can see',
   'notes.medical': 'Read and write medical notes',
   'notes.therapy': 'Read and write therapy notes',
+  'schedule.manage': 'Manage rooms, interpreters, interviewer certifications, working hours, closed days and the scheduling rules',
+  'interviews.schedule': 'Book, move and cancel forensic interviews, ask for a supplementary interview, record attendance',
+  'interviews.decide': "Record the prosecutor's or police lawyer's decision on a supplementary interview",
+  'interviews.remarks': "Read the interviewer's remarks in the interview record",
+  'recordings.manage': 'Register interview recordings; log copies handed out and returned; delete under the retention policy',
+  'recordings.view': 'Play interview recordings of the cases one may see, re-check their hash, read their custody log',
 };
 
 const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
-  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case'],
+  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case', 'schedule.manage'],
   coordinator: [
     ...caseWork,
     'cases.create',
@@ -93,10 +105,16 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'consents.record',
     'users.directory',
     'audit.case',
+    'schedule.manage',
+    'interviews.schedule',
+    'interviews.decide',
+    'interviews.remarks',
+    'recordings.manage',
+    'recordings.view',
   ],
-  forensic_interviewer: [...caseWork, 'cases.interview'],
-  police: caseWork,
-  prosecutor: caseWork,
+  forensic_interviewer: [...caseWork, 'cases.interview', 'interviews.remarks', 'recordings.view'],
+  police: [...caseWork, 'interviews.remarks', 'recordings.view'],
+  prosecutor: [...caseWork, 'interviews.decide', 'interviews.remarks', 'recordings.view'],
   child_protection: [...caseWork, 'cases.tasks', 'consents.record'],
   medical: [...caseWork, 'notes.medical', 'consents.record'],
   therapist: [...caseWork, 'notes.therapy', 'consents.record'],

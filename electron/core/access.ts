@@ -84,7 +84,11 @@ export function mayReceive(db: Database, viewer: Viewer, change: ChangeEvent): b
     case 'user':
       return isGranted('users.manage', viewer.roles) || change.id === viewer.userId;
     case 'policy':
+    case 'resources':
       return true;
+    // The calendar shows every booking, as "busy" where the case is not the caller's: knowing a slot changed reveals nothing more.
+    case 'schedule':
+      return isGranted('cases.read', viewer.roles) || isGranted('schedule.manage', viewer.roles);
     case 'case': {
       if (typeof change.id !== 'number') return false;
       const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(change.id) as CaseRow | undefined;

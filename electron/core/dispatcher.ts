@@ -5,7 +5,7 @@ import { appendAudit } from './audit';
 import { iso, type Clock } from './clock';
 import { AppError, invalidInput } from './errors';
 import type { CoreEvent, EventBus } from './events';
-import type { AuditNote, CallOrigin, HandlerMap, RunContext } from './handlers/types';
+import type { AuditNote, CallOrigin, Evidence, HandlerMap, RunContext } from './handlers/types';
 import { lockSession, resolveSession, touchSession, type Caller } from './sessions';
 import { WorkstationThrottle } from './throttle';
 
@@ -25,6 +25,7 @@ export interface DispatcherDeps {
   handlers: HandlerMap;
   clock: Clock;
   bus: EventBus;
+  evidence: Evidence;
   log?: (message: string) => void;
 }
 
@@ -50,7 +51,7 @@ function restrictionAllows(method: string): boolean {
  * on the session, check the permission, run the handler in one transaction
  * with its audit entry, check the output, then announce what changed.
  */
-export function createDispatcher({ db, handlers, clock, bus, log = console.error }: DispatcherDeps) {
+export function createDispatcher({ db, handlers, clock, bus, evidence, log = console.error }: DispatcherDeps) {
   const throttle = new WorkstationThrottle();
 
   function authenticate(token: string | null, now: Date): Caller | null {
@@ -102,7 +103,7 @@ export function createDispatcher({ db, handlers, clock, bus, log = console.error
       if (!isGranted(spec.permission, caller?.roles ?? null)) throw new AppError('forbidden', 'Your roles do not allow this.');
 
       const handler = handlers[method];
-      const base = { db, now, caller, origin, throttle };
+      const base = { db, now, caller, origin, throttle, evidence };
       const prepared: unknown = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
       const pending: CoreEvent[] = [];

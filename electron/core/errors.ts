@@ -34,3 +34,10 @@ export function invalidInput(error: ZodError): AppError {
   const where = first && first.path.length > 0 ? ` (${first.path.join('.')}: ${first.message})` : first ? ` (${first.message})` : '';
   return new AppError('invalid_input', `The input is not valid${where}`, { issues });
 }
+
+/** A 400 for one field, from a check zod cannot make (it needs the database or the clock). */
+export function fieldError(path: readonly (string | number)[], message: string): AppError {
+  return new AppError('invalid_input', `The input is not valid (${path.join('.')}: ${message})`, {
+    issues: [{ path: [...path], code: 'custom', message }],
+  });
+}

@@ -121,6 +121,19 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     return reply.code(outcome.status).send(outcome.ok ? outcome.data : { error: outcome.error });
   });
 
+  // Recording files: streamed to the evidence store as they arrive, never buffered (they run to gigabytes).
+  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+  app.put<{ Params: { uploadId: string } }>('/api/uploads/:uploadId', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request, reply) => {
+    if (request.headers['content-type'] !== 'application/octet-stream') {
+      return badBody(reply, 'unsupported_media_type', 'Send the file as application/octet-stream.');
+    }
+    const outcome = await core.receiveUpload(request.params.uploadId, bearerToken(request), request.raw);
+    return reply.code(outcome.ok ? 200 : outcome.status).send(outcome.ok ? { sha256: outcome.sha256, size: outcome.size } : { error: outcome.error });
+  });
+
+  // A player's reads of a viewing opened by recordings.play; the address is the credential, re-checked on every request.
+  app.get<{ Params: { ticket: string } }>('/api/media/:ticket', (request, reply) => serveMedia(core, request, reply));
+
   app.get('/api/events', { websocket: true }, (socket) => serveEventSocket(core, socket));
 
   if (options.webRoot) {
@@ -143,6 +156,20 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.listen.includes(':') ? `[${options.listen}]` : options.listen;
   return { url: `https://${host}:${port}`, port, close: () => app.close() };
+}
+
+function serveMedia(core: Core, request: FastifyRequest<{ Params: { ticket: string } }>, reply: FastifyReply) {
+  const media = core.openMedia(request.params.ticket, request.headers.range);
+  if (!media.ok && media.status === 416) return reply.code(416).header('content-range', `bytes */${media.size ?? 0}`).send();
+  if (!media.ok) return sendError(reply, 'not_found', media.message);
+  reply
+    .code(media.status)
+    .header('content-type', media.mediaType)
+    .header('content-length', String(media.end - media.start + 1))
+    .header('accept-ranges', 'bytes')
+    .header('cache-control', 'no-store');
+  if (media.status === 206) reply.header('content-range', `bytes ${media.start}-${media.end}/${media.size}`);
+  return reply.send(media.body);
 }
 
 /**

@@ -27,6 +27,24 @@ export const checkMessages = {
   sameStatus: 'The case already has this status',
   eachOnce: 'Each item once',
   fileNumberChars: 'Use letters, digits, spaces and the characters / - . only',
+  invalidTime: 'Enter a time as HH:MM',
+  endBeforeStart: 'Must be after the start',
+  interpreterRequired: 'The child needs an interpreter: book one',
+  supplementaryRequired: 'This child already had a forensic interview: a supplementary interview needs an approved request',
+  notApproved: 'This request has not been approved',
+  requestUsed: 'This approval was already used for another interview',
+  wrongChild: 'This request is for another child',
+  uploadUnknown: 'This upload is not ready or has expired: upload the file again',
+  timeZone: 'Choose a time zone',
+  datePast: 'Must not be in the past',
+  sameInterviewerRequired: 'The decision says the same interviewer conducts it',
+  absentArrived: 'Someone absent has no arrival or departure',
+  noSupplementaryNeeded: 'This child has had no forensic interview: book the first one without a request',
+  breakOutside: 'A break must lie within the interview',
+  roomKind: 'Choose an active room of this kind',
+  activeInterviewer: 'Choose an active forensic interviewer',
+  activeInterpreter: 'Choose an active interpreter',
+  periodTooLong: 'Ask for at most 62 days at once',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 
@@ -103,3 +121,6 @@ export function distinctList<T extends z.ZodType>(item: T, max: number) {
 }
 
 export const nonBlankText = nonBlank;
+
+/** A wall-clock time of day, "HH:MM" (24 h), in the centre's time zone. */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: checkMessages.invalidTime });

@@ -7,6 +7,7 @@ import { casePeopleMethods } from './methods/case-people';
 import { caseWorkflowMethods } from './methods/case-workflow';
 import { casesMethods } from './methods/cases';
 import { centreMethods } from './methods/centre';
+import { interviewMethods, recordingMethods, resourceMethods } from './methods/interviews';
 import { securityMethods } from './methods/security';
 import { setupMethods } from './methods/setup';
 import { usersMethods } from './methods/users';
@@ -22,6 +23,9 @@ export const contract = {
   ...casesMethods,
   ...casePeopleMethods,
   ...caseWorkflowMethods,
+  ...resourceMethods,
+  ...interviewMethods,
+  ...recordingMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

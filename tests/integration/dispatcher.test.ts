@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract';
 import { createDispatcher } from '../../electron/core/dispatcher';
+import { Transfers } from '../../electron/core/evidence/transfers';
 import { EventBus, type CoreEvent } from '../../electron/core/events';
 import { handlers } from '../../electron/core/handlers';
 import type { HandlerMap } from '../../electron/core/handlers/types';
@@ -201,7 +202,14 @@ describe('the dispatcher', () => {
       },
     };
     const logged: string[] = [];
-    const dispatcher = createDispatcher({ db: core.store.db, handlers: broken, clock: { now: () => new Date() }, bus: new EventBus(), log: (m) => logged.push(m) });
+    const dispatcher = createDispatcher({
+      db: core.store.db,
+      handlers: broken,
+      clock: { now: () => new Date() },
+      bus: new EventBus(),
+      evidence: { store: core.evidence, transfers: new Transfers() },
+      log: (m) => logged.push(m),
+    });
     const token = (await core.dispatch({ method: 'auth.login', input: { username: ADMIN.username, password: ADMIN.password }, token: null, origin })) as {
       data: { token: string };
     };

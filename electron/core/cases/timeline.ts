@@ -25,6 +25,19 @@ const groupOf: Record<string, TimelineGroup> = {
   restricted: 'team',
   note_added: 'notes',
   interview_done: 'interview',
+  interview_scheduled: 'interview',
+  interview_rescheduled: 'interview',
+  interview_updated: 'interview',
+  interview_cancelled: 'interview',
+  interview_held: 'interview',
+  interview_record_updated: 'interview',
+  supplementary_requested: 'interview',
+  supplementary_decided: 'interview',
+  recording_registered: 'interview',
+  recording_copied: 'interview',
+  recording_returned: 'interview',
+  recording_deleted: 'interview',
+  recording_integrity_failed: 'interview',
 };
 export type TimelineKind = keyof typeof groupOf;
 

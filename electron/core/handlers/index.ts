@@ -5,6 +5,9 @@ import { casePeopleHandlers } from './case-people';
 import { caseWorkflowHandlers } from './case-workflow';
 import { casesHandlers } from './cases';
 import { centreHandlers } from './centre';
+import { interviewHandlers } from './interviews';
+import { recordingHandlers } from './recordings';
+import { resourceHandlers } from './resources';
 import { securityHandlers } from './security';
 import { setupHandlers } from './setup';
 import type { HandlerMap } from './types';
@@ -21,5 +24,8 @@ export const handlers: HandlerMap = {
   ...casesHandlers,
   ...casePeopleHandlers,
   ...caseWorkflowHandlers,
+  ...resourceHandlers,
+  ...interviewHandlers,
+  ...recordingHandlers,
   ...auditHandlers,
 };

@@ -3,7 +3,15 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/cont
 import type { ChangeEvent } from '../../../shared/events';
 import type { AppError } from '../errors';
 import type { Caller } from '../sessions';
+import type { EvidenceStore } from '../evidence/evidence-store';
+import type { Transfers } from '../evidence/transfers';
 import type { WorkstationThrottle } from '../throttle';
+
+/** The recordings' folder and the uploads and viewings under way. */
+export interface Evidence {
+  readonly store: EvidenceStore;
+  readonly transfers: Transfers;
+}
 
 /** Where a call came from, for sessions and the audit log. */
 export interface CallOrigin {
@@ -29,6 +37,7 @@ export interface PrepareContext {
   readonly origin: CallOrigin;
   /** Wrong sign-ins per workstation (429 past a limit). */
   readonly throttle: WorkstationThrottle;
+  readonly evidence: Evidence;
 }
 
 export interface RunContext extends PrepareContext {

@@ -1,0 +1,188 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * The evidence store: a folder on the premises holding every recording once,
+ * named by its content. Files are encrypted (AES-256-CTR, so a viewer can
+ * seek) with a key derived from the database key: a copied folder or a lost
+ * backup disk shows nothing, not even which known video it holds, because the
+ * name is a keyed hash of the content's SHA-256. Stored files are read-only.
+ *
+ * Layout: objects/<2 hex>/<64 hex>, each "BHEVID01" + 16-byte IV + ciphertext.
+ */
+const MAGIC = Buffer.from('BHEVID01', 'latin1');
+const HEADER = MAGIC.length + 16;
+const BLOCK = 16;
+
+export interface StoredContent {
+  sha256: string;
+  size: number;
+}
+
+export class EvidenceStore {
+  private readonly encryptionKey: Buffer;
+  private readonly nameKey: Buffer;
+  readonly objectsDir: string;
+  readonly incomingDir: string;
+
+  constructor(
+    readonly dir: string,
+    databaseKey: Buffer,
+  ) {
+    this.encryptionKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'aes-256-ctr', 32));
+    this.nameKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'object-name', 32));
+    this.objectsDir = path.join(dir, 'objects');
+    this.incomingDir = path.join(dir, 'incoming');
+    fs.mkdirSync(this.objectsDir, { recursive: true, mode: 0o700 });
+    // Half-received uploads from before a restart can never be registered: their tickets died with the process.
+    fs.rmSync(this.incomingDir, { recursive: true, force: true });
+    fs.mkdirSync(this.incomingDir, { recursive: true, mode: 0o700 });
+  }
+
+  private objectPath(sha256: string): string {
+    const name = createHmac('sha256', this.nameKey).update(sha256).digest('hex');
+    return path.join(this.objectsDir, name.slice(0, 2), name);
+  }
+
+  stagingPath(uploadId: string): string {
+    return path.join(this.incomingDir, `${uploadId}.part`);
+  }
+
+  /**
+   * Writes a source into staging, encrypting as it goes, and hashes the plain
+   * bytes on the way through: one pass over a file of several gigabytes,
+   * never held in memory.
+   */
+  async receive(uploadId: string, source: Readable, maxBytes: number): Promise<StoredContent> {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-ctr', this.encryptionKey, iv);
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new UploadTooLarge());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const target = this.stagingPath(uploadId);
+    const out = fs.createWriteStream(target, { flags: 'wx', mode: 0o600 });
+    out.write(Buffer.concat([MAGIC, iv]));
+    try {
+      await pipeline(source, meter, cipher, out);
+    } catch (error) {
+      fs.rmSync(target, { force: true });
+      throw error;
+    }
+    return { sha256: hash.digest('hex'), size };
+  }
+
+  /** Moves a received upload to its place by content. A copy already there is kept and the upload dropped. */
+  commit(uploadId: string, sha256: string): void {
+    const staged = this.stagingPath(uploadId);
+    const target = this.objectPath(sha256);
+    if (fs.existsSync(target)) {
+      fs.rmSync(staged, { force: true });
+      return;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    fs.renameSync(staged, target);
+    fs.chmodSync(target, 0o400);
+  }
+
+  discard(uploadId: string): void {
+    fs.rmSync(this.stagingPath(uploadId), { force: true });
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.objectPath(sha256));
+  }
+
+  /** The plain bytes from `start` to `end` inclusive (all of them by default), decrypted as they stream. */
+  read(sha256: string, start = 0, end?: number): Readable {
+    return this.readObject(this.objectPath(sha256), start, end);
+  }
+
+  readStaged(uploadId: string): Readable {
+    return this.readObject(this.stagingPath(uploadId), 0);
+  }
+
+  private readObject(file: string, start: number, end?: number): Readable {
+    const fd = fs.openSync(file, 'r');
+    const header = Buffer.alloc(HEADER);
+    fs.readSync(fd, header, 0, HEADER, 0);
+    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) {
+      fs.closeSync(fd);
+      throw new Error('not an evidence store object');
+    }
+    const firstBlock = Math.floor(start / BLOCK);
+    const decipher = createDecipheriv('aes-256-ctr', this.encryptionKey, addToCounter(header.subarray(MAGIC.length), firstBlock));
+    const skip = start - firstBlock * BLOCK;
+    const raw = fs.createReadStream('', {
+      fd,
+      start: HEADER + firstBlock * BLOCK,
+      ...(end === undefined ? {} : { end: HEADER + end }),
+    });
+    let toSkip = skip;
+    const trim = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (toSkip >= chunk.length) {
+          toSkip -= chunk.length;
+          return done();
+        }
+        const rest = chunk.subarray(toSkip);
+        toSkip = 0;
+        done(null, rest);
+      },
+    });
+    raw.on('error', (error) => trim.destroy(error));
+    decipher.on('error', (error) => trim.destroy(error));
+    return raw.pipe(decipher).pipe(trim);
+  }
+
+  /** The SHA-256 of what is stored now, or null if the file is gone or unreadable. */
+  async hashOf(sha256: string): Promise<string | null> {
+    if (!this.has(sha256)) return null;
+    const hash = createHash('sha256');
+    try {
+      await pipeline(this.read(sha256), hash);
+    } catch {
+      return null;
+    }
+    return hash.digest('hex');
+  }
+
+  remove(sha256: string): void {
+    const file = this.objectPath(sha256);
+    if (!fs.existsSync(file)) return;
+    fs.chmodSync(file, 0o600);
+    fs.rmSync(file);
+  }
+
+  /** For tests and the operations guide: where a recording's bytes live. */
+  locate(sha256: string): string {
+    return this.objectPath(sha256);
+  }
+}
+
+export class UploadTooLarge extends Error {
+  constructor() {
+    super('The upload is larger than announced.');
+  }
+}
+
+/** The CTR counter for block n: the IV read as a 128-bit big-endian number, plus n. */
+function addToCounter(iv: Buffer, blocks: number): Buffer {
+  const counter = Buffer.from(iv);
+  let carry = blocks;
+  for (let i = 15; i >= 0 && carry > 0; i--) {
+    const sum = counter[i]! + (carry % 256);
+    counter[i] = sum % 256;
+    carry = Math.floor(carry / 256) + Math.floor(sum / 256);
+  }
+  return counter;
+}

@@ -1,0 +1,338 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { checkMessages } from '../../../shared/contract';
+import type { CustodyEntry, Recording } from '../../../shared/contract/interview-records';
+import type { CustodyAction } from '../../../shared/interviews/categories';
+import { requireCase } from '../access';
+import { recordEvent } from '../cases/timeline';
+import { iso } from '../clock';
+import { mediaTypeOf } from '../evidence/media-info';
+import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
+import { AppError, fieldError } from '../errors';
+import { interviewRow } from '../interviews/interview-file';
+import { touchCase, viewer } from './cases';
+import { callerOf, defineHandler, type PrepareContext, type RunContext } from './types';
+
+/** Larger than any interview recording a centre makes (a day of 4K video is about 100 GB). */
+const MAX_UPLOAD_BYTES = 256 * 1024 ** 3;
+
+interface RecordingRow {
+  id: number;
+  interview_id: number;
+  case_id: number;
+  kind: Recording['kind'];
+  file_name: string;
+  format: string;
+  size: number;
+  duration_seconds: number | null;
+  sha256: string;
+  registered_at: string;
+  registered_by_name: string;
+  deleted_at: string | null;
+  last_check_at: string | null;
+  last_check_ok: number | null;
+  copies_out: number;
+}
+
+const SELECT_RECORDING = `
+  SELECT r.*, u.display_name AS registered_by_name,
+         (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'copied')
+       - (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'returned') AS copies_out
+    FROM recordings r JOIN users u ON u.id = r.registered_by`;
+
+function toRecording(row: RecordingRow): Recording {
+  return {
+    id: row.id,
+    interviewId: row.interview_id,
+    kind: row.kind,
+    fileName: row.file_name,
+    format: row.format,
+    size: row.size,
+    durationSeconds: row.duration_seconds,
+    sha256: row.sha256,
+    registeredAt: row.registered_at,
+    registeredBy: row.registered_by_name,
+    deletedAt: row.deleted_at,
+    copiesOut: row.copies_out,
+    lastCheck: row.last_check_at ? { at: row.last_check_at, ok: row.last_check_ok === 1 } : null,
+  };
+}
+
+function recordingRow(db: Database, id: number): RecordingRow | undefined {
+  return db.prepare(`${SELECT_RECORDING} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
+}
+
+/** The recording, if the caller may see its case; 404 otherwise. */
+function requireRecording(ctx: PrepareContext, recordingId: number): RecordingRow {
+  const row = recordingRow(ctx.db, recordingId);
+  if (!row) throw new AppError('not_found', 'There is no such recording, or it is not yours to see.');
+  const caller = callerOf(ctx);
+  const { view } = requireCase(ctx.db, { userId: caller.userId, roles: caller.roles }, row.case_id);
+  // A blind interviewer has not yet been told what the child said; the recording says it.
+  if (view === 'blind') throw new AppError('not_found', 'There is no such recording, or it is not yours to see.');
+  return row;
+}
+
+function requireStored(row: RecordingRow): void {
+  if (row.deleted_at !== null) throw new AppError('conflict', 'This recording was deleted under the retention policy; its record and custody log remain.');
+}
+
+function custodyEntries(db: Database, recordingId: number, entryId?: number): CustodyEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT k.*, coalesce(u.display_name, '') AS by_name FROM recording_custody k LEFT JOIN users u ON u.id = k.user_id
+        WHERE k.recording_id = ? ${entryId === undefined ? '' : 'AND k.id = ?'} ORDER BY k.id`,
+    )
+    .all(recordingId, ...(entryId === undefined ? [] : [entryId])) as {
+    id: number;
+    recording_id: number;
+    at: string;
+    by_name: string;
+    action: CustodyAction;
+    copy_id: number | null;
+    recipient: string;
+    recipient_agency: string;
+    medium: string;
+    purpose: string;
+    note: string;
+    sha256: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    recordingId: r.recording_id,
+    at: r.at,
+    by: r.by_name,
+    action: r.action,
+    copyId: r.copy_id,
+    recipient: r.recipient,
+    recipientAgency: r.recipient_agency,
+    medium: r.medium,
+    purpose: r.purpose,
+    note: r.note,
+    sha256: r.sha256,
+  }));
+}
+
+interface CustodyFacts {
+  copyId?: number | null;
+  recipient?: string;
+  recipientAgency?: string;
+  medium?: string;
+  purpose?: string;
+  note?: string;
+  sha256?: string | null;
+}
+
+function logCustody(ctx: RunContext, recordingId: number, action: CustodyAction, facts: CustodyFacts = {}): CustodyEntry {
+  const { lastInsertRowid } = ctx.db
+    .prepare(
+      `INSERT INTO recording_custody (recording_id, at, user_id, action, copy_id, recipient, recipient_agency, medium, purpose, note, sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      recordingId,
+      iso(ctx.now),
+      viewer(ctx).userId,
+      action,
+      facts.copyId ?? null,
+      facts.recipient ?? '',
+      facts.recipientAgency ?? '',
+      facts.medium ?? '',
+      facts.purpose ?? '',
+      facts.note ?? '',
+      facts.sha256 ?? null,
+    );
+  return custodyEntries(ctx.db, recordingId, Number(lastInsertRowid))[0]!;
+}
+
+/**
+ * Every access re-reads the whole file and compares its SHA-256 with the one
+ * taken at registration; done before the transaction, since a large file
+ * takes seconds and the database must not wait for it.
+ */
+async function rehash(recordingId: number, ctx: PrepareContext): Promise<string | null> {
+  const row = requireRecording(ctx, recordingId);
+  requireStored(row);
+  return ctx.evidence.store.hashOf(row.sha256);
+}
+
+/**
+ * Logs the check. A mismatch (or a missing file) is an alarm: logged in the
+ * custody log, the case timeline and the audit log, every open viewing ended,
+ * and the access refused.
+ */
+function settleCheck(ctx: RunContext, row: RecordingRow, found: string | null): void {
+  const ok = found === row.sha256;
+  ctx.db.prepare('UPDATE recordings SET last_check_at = ?, last_check_ok = ? WHERE id = ?').run(iso(ctx.now), ok ? 1 : 0, row.id);
+  ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
+  if (ok) return;
+  ctx.evidence.transfers.revoke(row.id);
+  logCustody(ctx, row.id, 'integrity_failed', { sha256: found, note: found === null ? 'The file is missing or unreadable.' : 'The file no longer matches its SHA-256.' });
+  recordEvent(ctx.db, row.case_id, viewer(ctx).userId, ctx.now, 'recording_integrity_failed', { file: row.file_name });
+  ctx.note({ detail: `INTEGRITY ALARM: expected ${row.sha256}, found ${found ?? 'no file'}` });
+  touchCase(ctx, row.case_id);
+  ctx.commitThenRefuse(
+    new AppError('conflict', 'This recording no longer matches the SHA-256 taken when it was registered. It has not been opened; the alarm is logged.', {
+      reason: 'integrity_failed',
+    }),
+  );
+}
+
+export const recordingHandlers = {
+  'recordings.startUpload': defineHandler('recordings.startUpload', {
+    run(input, ctx) {
+      const interview = interviewRow(ctx.db, input.interviewId);
+      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
+      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      if (interview.status === 'cancelled') throw new AppError('conflict', 'The interview was cancelled.');
+      if (input.size > MAX_UPLOAD_BYTES) throw fieldError(['size'], checkMessages.invalidChoice);
+      const caller = callerOf(ctx);
+      const upload = ctx.evidence.transfers.newUpload({
+        interviewId: interview.id,
+        caseId: interview.case_id,
+        fileName: input.fileName,
+        size: input.size,
+        userId: caller.userId,
+        sessionId: caller.sessionId,
+        expiresAt: ctx.now.getTime() + UPLOAD_TTL_MS,
+      });
+      ctx.note({ caseId: interview.case_id, record: `interview:${interview.id}`, detail: `${input.size} bytes` });
+      return { uploadId: upload.id, url: `/api/uploads/${upload.id}` };
+    },
+  }),
+
+  'recordings.register': defineHandler('recordings.register', {
+    run(input, ctx) {
+      const interview = interviewRow(ctx.db, input.interviewId);
+      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
+      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      const caller = callerOf(ctx);
+      const upload = ctx.evidence.transfers.upload(input.uploadId, ctx.now.getTime());
+      if (!upload || upload.sessionId !== caller.sessionId || upload.interviewId !== interview.id || !upload.received) {
+        throw fieldError(['uploadId'], checkMessages.uploadUnknown);
+      }
+      const { sha256, size, format, durationSeconds } = upload.received;
+      const { lastInsertRowid } = ctx.db
+        .prepare(
+          `INSERT INTO recordings (interview_id, case_id, kind, file_name, format, size, duration_seconds, sha256, registered_at, registered_by, last_check_at, last_check_ok)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        )
+        .run(interview.id, interview.case_id, input.kind, upload.fileName, format, size, durationSeconds, sha256, iso(ctx.now), caller.userId, iso(ctx.now));
+      const id = Number(lastInsertRowid);
+      logCustody(ctx, id, 'registered', { sha256, note: upload.fileName });
+      // Last, so a refusal above leaves the upload where it was, to be registered again.
+      ctx.evidence.store.commit(upload.id, sha256);
+      ctx.evidence.transfers.endUpload(upload.id);
+      recordEvent(ctx.db, interview.case_id, caller.userId, ctx.now, 'recording_registered', { file: upload.fileName, sha256 });
+      ctx.note({ caseId: interview.case_id, record: `recording:${id}`, detail: `sha256 ${sha256}` });
+      touchCase(ctx, interview.case_id);
+      return toRecording(recordingRow(ctx.db, id)!);
+    },
+  }),
+
+  'recordings.list': defineHandler('recordings.list', {
+    run(input, ctx) {
+      const interview = interviewRow(ctx.db, input.interviewId);
+      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
+      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      ctx.note({ caseId: interview.case_id, record: `interview:${interview.id}` });
+      const rows = ctx.db.prepare(`${SELECT_RECORDING} WHERE r.interview_id = ? ORDER BY r.id`).all(interview.id) as RecordingRow[];
+      return { recordings: rows.map(toRecording) };
+    },
+  }),
+
+  'recordings.custody': defineHandler('recordings.custody', {
+    run(input, ctx) {
+      const row = requireRecording(ctx, input.recordingId);
+      ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
+      return { entries: custodyEntries(ctx.db, row.id) };
+    },
+  }),
+
+  'recordings.play': defineHandler('recordings.play', {
+    prepare: (input, ctx) => rehash(input.recordingId, ctx),
+    run(input, ctx, found) {
+      const row = requireRecording(ctx, input.recordingId);
+      requireStored(row);
+      settleCheck(ctx, row, found);
+      const caller = callerOf(ctx);
+      const ticket = ctx.evidence.transfers.newTicket({
+        recordingId: row.id,
+        caseId: row.case_id,
+        sha256: row.sha256,
+        size: row.size,
+        mediaType: mediaTypeOf(row.file_name),
+        userId: caller.userId,
+        sessionId: caller.sessionId,
+        expiresAt: ctx.now.getTime() + PLAYBACK_TTL_MS,
+      });
+      logCustody(ctx, row.id, 'viewed', { sha256: found, note: ctx.origin.workstation });
+      ctx.emit({ entity: 'case', action: 'updated', id: row.case_id });
+      return { url: `/api/media/${ticket.id}`, expiresAt: iso(new Date(ticket.expiresAt)), recording: toRecording(recordingRow(ctx.db, row.id)!) };
+    },
+  }),
+
+  'recordings.verify': defineHandler('recordings.verify', {
+    prepare: (input, ctx) => rehash(input.recordingId, ctx),
+    run(input, ctx, found) {
+      const row = requireRecording(ctx, input.recordingId);
+      requireStored(row);
+      settleCheck(ctx, row, found);
+      logCustody(ctx, row.id, 'verified', { sha256: found });
+      ctx.emit({ entity: 'case', action: 'updated', id: row.case_id });
+      return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+
+  'recordings.recordCopy': defineHandler('recordings.recordCopy', {
+    prepare: (input, ctx) => rehash(input.recordingId, ctx),
+    run(input, ctx, found) {
+      const row = requireRecording(ctx, input.recordingId);
+      requireStored(row);
+      settleCheck(ctx, row, found);
+      const entry = logCustody(ctx, row.id, 'copied', {
+        recipient: input.recipient,
+        recipientAgency: input.recipientAgency,
+        medium: input.medium,
+        purpose: input.purpose,
+        sha256: found,
+      });
+      recordEvent(ctx.db, row.case_id, viewer(ctx).userId, ctx.now, 'recording_copied', { file: row.file_name, to: input.recipient });
+      touchCase(ctx, row.case_id);
+      return { recording: toRecording(recordingRow(ctx.db, row.id)!), entry };
+    },
+  }),
+
+  'recordings.recordReturn': defineHandler('recordings.recordReturn', {
+    run(input, ctx) {
+      const row = requireRecording(ctx, input.recordingId);
+      ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
+      const copy = custodyEntries(ctx.db, row.id, input.copyId)[0];
+      if (!copy || copy.action !== 'copied') throw new AppError('not_found', 'There is no such copy of this recording.');
+      if (ctx.db.prepare("SELECT 1 FROM recording_custody WHERE recording_id = ? AND action = 'returned' AND copy_id = ?").get(row.id, copy.id)) {
+        throw new AppError('conflict', 'This copy was already returned.');
+      }
+      const entry = logCustody(ctx, row.id, 'returned', { copyId: copy.id, recipient: copy.recipient, recipientAgency: copy.recipientAgency, medium: copy.medium, note: input.note });
+      recordEvent(ctx.db, row.case_id, viewer(ctx).userId, ctx.now, 'recording_returned', { file: row.file_name, from: copy.recipient });
+      touchCase(ctx, row.case_id);
+      return { recording: toRecording(recordingRow(ctx.db, row.id)!), entry };
+    },
+  }),
+
+  'recordings.delete': defineHandler('recordings.delete', {
+    run(input, ctx) {
+      const row = requireRecording(ctx, input.recordingId);
+      ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
+      requireStored(row);
+      if (row.copies_out > 0) throw new AppError('conflict', `${row.copies_out} cop${row.copies_out === 1 ? 'y is' : 'ies are'} still out: log their return first.`);
+      ctx.db.prepare('UPDATE recordings SET deleted_at = ? WHERE id = ?').run(iso(ctx.now), row.id);
+      logCustody(ctx, row.id, 'deleted', { note: input.reason, sha256: row.sha256 });
+      ctx.evidence.transfers.revoke(row.id);
+      // The same bytes registered for another interview stay until that recording goes too.
+      const shared = ctx.db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? AND deleted_at IS NULL').get(row.sha256);
+      if (!shared) ctx.evidence.store.remove(row.sha256);
+      recordEvent(ctx.db, row.case_id, viewer(ctx).userId, ctx.now, 'recording_deleted', { file: row.file_name, reason: input.reason });
+      touchCase(ctx, row.case_id);
+      return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+};

@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { TZDate } from '@date-fns/tz';
+import type { ScheduleRules, SlotConflict } from '../../../shared/contract/interview-records';
+import { weekdays } from '../../../shared/interviews/categories';
+import { viewOf, type CaseRow, type Viewer } from '../access';
+import { AppError } from '../errors';
+
+/** What a booking holds: its time and everything it keeps from others. */
+export interface Slot {
+  /** The booking being moved, which must not clash with itself. */
+  interviewId: number | null;
+  childId: number;
+  startsAt: string;
+  endsAt: string;
+  roomId: number;
+  observationRoomId: number | null;
+  interviewerId: number;
+  interpreterId: number | null;
+}
+
+interface Booked {
+  id: number;
+  case_id: number;
+  child_id: number;
+  starts_at: string;
+  ends_at: string;
+  room_id: number;
+  observation_room_id: number | null;
+  interviewer_id: number;
+  interpreter_id: number | null;
+}
+
+const MINUTE = 60_000;
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** The date and minutes after midnight of a moment on the centre's wall clock. */
+function wallClock(moment: string, zone: string): { date: string; weekday: (typeof weekdays)[number]; minutes: number } {
+  const local = new TZDate(Date.parse(moment), zone);
+  const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+  // getDay() counts from Sunday; the week here starts on Monday.
+  return { date, weekday: weekdays[(local.getDay() + 6) % 7]!, minutes: local.getHours() * 60 + local.getMinutes() };
+}
+
+/** The UTC bounds of a wall-clock date in the centre's zone (23 or 25 hours long on clock-change days). */
+function dayBounds(date: string, zone: string): [string, string] {
+  const [y, m, d] = date.split('-').map(Number);
+  const start = new TZDate(y!, m! - 1, d!, zone);
+  const end = new TZDate(y!, m! - 1, d! + 1, zone);
+  return [new Date(start.getTime()).toISOString(), new Date(end.getTime()).toISOString()];
+}
+
+/**
+ * Every reason this slot cannot be booked, as of now in this transaction.
+ * Bookings run one at a time (each call is an immediate transaction on the
+ * one database), so two workstations asking for the same slot at once get
+ * one booking and one refusal, never two bookings.
+ */
+export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: ScheduleRules): SlotConflict[] {
+  const conflicts: SlotConflict[] = [];
+  const start = wallClock(slot.startsAt, rules.timeZone);
+  const end = wallClock(new Date(Date.parse(slot.endsAt) - 1).toISOString(), rules.timeZone);
+  const closed = db.prepare('SELECT 1 FROM closed_days WHERE date IN (?, ?)').get(start.date, end.date);
+  const none = { interviewId: null, startsAt: null, endsAt: null };
+  if (closed) conflicts.push({ kind: 'closed_day', ...none });
+  const hours = rules.hours[start.weekday];
+  const endMinutes = end.minutes + 1;
+  if (!hours.open || start.date !== end.date || start.minutes < minutesOf(hours.start) || endMinutes > minutesOf(hours.end)) {
+    conflicts.push({ kind: 'outside_hours', ...none });
+  }
+
+  const buffer = rules.bufferMinutes * MINUTE;
+  const windowStart = new Date(Date.parse(slot.startsAt) - buffer).toISOString();
+  const windowEnd = new Date(Date.parse(slot.endsAt) + buffer).toISOString();
+  const nearby = db
+    .prepare(
+      `SELECT id, case_id, child_id, starts_at, ends_at, room_id, observation_room_id, interviewer_id, interpreter_id FROM interviews
+        WHERE status != 'cancelled' AND id != ? AND starts_at < ? AND ends_at > ? ORDER BY starts_at`,
+    )
+    .all(slot.interviewId ?? 0, windowEnd, windowStart) as Booked[];
+
+  const mine = [slot.roomId, slot.observationRoomId].filter((id): id is number => id !== null);
+  for (const other of nearby) {
+    const overlaps = other.starts_at < slot.endsAt && other.ends_at > slot.startsAt;
+    const theirs = [other.room_id, other.observation_room_id].filter((id): id is number => id !== null);
+    const kinds: SlotConflict['kind'][] = [];
+    if (overlaps) {
+      if (theirs.includes(slot.roomId)) kinds.push('room');
+      if (slot.observationRoomId !== null && theirs.includes(slot.observationRoomId)) kinds.push('observation_room');
+      if (other.interviewer_id === slot.interviewerId) kinds.push('interviewer');
+      if (slot.interpreterId !== null && other.interpreter_id === slot.interpreterId) kinds.push('interpreter');
+      if (other.child_id === slot.childId) kinds.push('child');
+    } else if (other.room_id === slot.roomId || mine.includes(other.room_id)) {
+      kinds.push('buffer');
+    }
+    if (kinds.length === 0) continue;
+    const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(other.case_id) as CaseRow;
+    const known = viewOf(db, who, row) === 'full';
+    for (const kind of kinds) conflicts.push({ kind, interviewId: known ? other.id : null, startsAt: other.starts_at, endsAt: other.ends_at });
+  }
+
+  const [dayStart, dayEnd] = dayBounds(start.date, rules.timeZone);
+  const { count } = db
+    .prepare(
+      `SELECT count(*) AS count FROM interviews
+        WHERE interviewer_id = ? AND status != 'cancelled' AND id != ? AND starts_at >= ? AND starts_at < ?`,
+    )
+    .get(slot.interviewerId, slot.interviewId ?? 0, dayStart, dayEnd) as { count: number };
+  if (count >= rules.dailyLimit) conflicts.push({ kind: 'daily_limit', ...none });
+  return conflicts;
+}
+
+const describe: Record<SlotConflict['kind'], string> = {
+  room: 'the interview room is booked',
+  observation_room: 'the observation room is booked',
+  interviewer: 'the interviewer has another interview',
+  interpreter: 'the interpreter is booked elsewhere',
+  child: 'the child has another interview then',
+  closed_day: 'the centre is closed that day',
+  outside_hours: 'it is outside working hours',
+  buffer: 'the room needs its buffer between interviews',
+  daily_limit: 'the interviewer has reached their daily limit of interviews',
+  room_kind: 'the room is not of the right kind',
+  not_interviewer: 'the interviewer is not an active forensic interviewer',
+};
+
+export function refuseSlot(conflicts: SlotConflict[]): never {
+  const reasons = [...new Set(conflicts.map((c) => describe[c.kind]))];
+  throw new AppError('conflict', `This slot cannot be booked: ${reasons.join('; ')}.`, { conflicts });
+}
