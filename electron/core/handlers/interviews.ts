@@ -201,6 +201,13 @@ export const interviewHandlers = {
     },
   }),
 
+  'interviews.get': defineHandler('interviews.get', {
+    run(input, ctx) {
+      const { interview } = requireInterview(ctx, input.interviewId);
+      return readInterview(ctx.db, interview.id, mayReadRemarks(viewer(ctx)));
+    },
+  }),
+
   'interviews.schedule': defineHandler('interviews.schedule', {
     run(input, ctx) {
       const me = viewer(ctx);

@@ -20,6 +20,8 @@ export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
   switch (event.entity) {
     case 'case':
       void client.invalidateQueries({ queryKey: ['cases'] });
+      void client.invalidateQueries({ queryKey: ['interviews'] });
+      void client.invalidateQueries({ queryKey: ['recordings'] });
       void client.invalidateQueries({ queryKey: ['audit'] });
       break;
     case 'user':
@@ -33,6 +35,14 @@ export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
       break;
     case 'centre':
       void client.invalidateQueries({ queryKey: ['centre'] });
+      break;
+    case 'schedule':
+      void client.invalidateQueries({ queryKey: ['calendar'] });
+      void client.invalidateQueries({ queryKey: ['interviews'] });
+      break;
+    case 'resources':
+      void client.invalidateQueries({ queryKey: ['resources'] });
+      void client.invalidateQueries({ queryKey: ['calendar'] });
       break;
   }
 }

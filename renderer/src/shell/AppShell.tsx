@@ -3,6 +3,8 @@ import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
+import MeetingRoomOutlined from '@mui/icons-material/MeetingRoomOutlined';
 import NotificationsActiveOutlined from '@mui/icons-material/NotificationsActiveOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Logout from '@mui/icons-material/Logout';
@@ -37,6 +39,9 @@ import { CasesPage } from '../cases/CasesPage';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { SecurityPage } from '../security/SecurityPage';
 import { UsersPage } from '../users/UsersPage';
+import { CalendarPage } from '../schedule/CalendarPage';
+import { InterviewPage } from '../interviews/InterviewPage';
+import { ScheduleSettingsPage } from '../schedule/ScheduleSettingsPage';
 import { CentreSettingsPage } from './CentreSettingsPage';
 import { HomePage } from './HomePage';
 
@@ -53,6 +58,8 @@ export function AppShell() {
     { to: '/', label: t('shell.home'), icon: <HomeOutlined />, show: true },
     { to: '/attention', label: t('attention.title'), icon: <NotificationsActiveOutlined />, show: may('cases.read') },
     { to: '/cases', label: t('shell.cases'), icon: <FolderSharedOutlined />, show: may('cases.read') },
+    { to: '/calendar', label: t('calendar.title'), icon: <CalendarMonthOutlined />, show: may('cases.read') },
+    { to: '/schedule-settings', label: t('scheduleSettings.title'), icon: <MeetingRoomOutlined />, show: may('schedule.manage') },
     { to: '/users', label: t('shell.users'), icon: <GroupOutlined />, show: may('users.manage') },
     { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
     { to: '/security', label: t('shell.security'), icon: <SecurityOutlined />, show: may('security.manage') },
@@ -92,6 +99,9 @@ export function AppShell() {
           <Route path="/cases/new" element={<IntakePage />} />
           <Route path="/attention" element={<AttentionPage />} />
           <Route path="/cases/:caseId" element={<CasePage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
+          <Route path="/interviews/:interviewId" element={<InterviewPage />} />
+          <Route path="/schedule-settings" element={<ScheduleSettingsPage />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/security" element={<SecurityPage />} />

@@ -136,6 +136,15 @@ export const interviewMethods = {
     output: z.object({ interviews: z.array(interviewSchema), childInterviewCount: z.number().int().nonnegative(), requests: z.array(supplementaryRequestSchema) }),
     example: { caseId: 1 },
   }),
+  'interviews.get': defineMethod({
+    summary: 'One interview: its booking, attendance and record (remarks only for the roles that may read them).',
+    permission: 'cases.read',
+    mutates: false,
+    audit: 'every-call',
+    input: z.strictObject(interviewRef),
+    output: interviewSchema,
+    example: { interviewId: 1 },
+  }),
   'interviews.schedule': defineMethod({
     summary:
       "Book a forensic interview. Refused (409, details.conflicts) when a room, the interviewer, the interpreter or the child is taken, outside working hours or on a closed day, within the room's buffer, or past the interviewer's daily limit. A child's second interview needs an approved supplementary request (supplementaryId).",

@@ -1,7 +1,15 @@
 import type { Translation } from '../types';
+import { calendar } from './bg/calendar';
+import { scheduleSettings } from './bg/scheduleSettings';
+import { interviews } from './bg/interviews';
+import { recordings } from './bg/recordings';
 
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
+  calendar,
+  scheduleSettings,
+  interviews,
+  recordings,
   common: {
     save: 'Запази',
     cancel: 'Отказ',

@@ -1,7 +1,15 @@
 import type { Translation } from '../types';
+import { calendar } from './ro/calendar';
+import { scheduleSettings } from './ro/scheduleSettings';
+import { interviews } from './ro/interviews';
+import { recordings } from './ro/recordings';
 
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
+  calendar,
+  scheduleSettings,
+  interviews,
+  recordings,
   common: {
     save: 'Salvează',
     cancel: 'Renunță',

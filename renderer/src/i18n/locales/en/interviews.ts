@@ -1,0 +1,4 @@
+/** English words of the interviews screens; ro and bg mirror its keys. */
+export const interviews = {
+  tab: 'Interviews',
+};

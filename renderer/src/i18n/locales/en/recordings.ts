@@ -1,0 +1,4 @@
+/** English words of the recordings screens; ro and bg mirror its keys. */
+export const recordings = {
+  title: 'Recordings',
+};

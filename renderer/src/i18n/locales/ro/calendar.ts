@@ -1,0 +1,5 @@
+import type { Translation } from '../../types';
+
+export const calendar: Translation['calendar'] = {
+  title: 'Calendar',
+};
