@@ -45,6 +45,7 @@ export const checkMessages = {
   activeInterviewer: 'Choose an active forensic interviewer',
   activeInterpreter: 'Choose an active interpreter',
   periodTooLong: 'Ask for at most 62 days at once',
+  durationRange: 'Between 15 and 480 minutes',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 

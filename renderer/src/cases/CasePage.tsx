@@ -3,14 +3,14 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
 import { useFormat } from '../components/format';
 import { QueryState } from '../components/QueryState';
+import { CaseInterviews } from '../interviews/CaseInterviews';
 import { CaseAccessLog } from './CaseAccessLog';
 import { CaseConsents } from './CaseConsents';
 import { CaseNotes } from './CaseNotes';
@@ -20,7 +20,9 @@ import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
 import { useCategory } from './labels';
 
-type TabId = 'overview' | 'people' | 'consents' | 'timeline' | 'notes' | 'team' | 'access';
+const tabIds = ['overview', 'people', 'interviews', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
+type TabId = (typeof tabIds)[number];
+const isTab = (value: string | null): value is TabId => (tabIds as readonly (string | null)[]).includes(value);
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -29,7 +31,11 @@ export function CasePage() {
   const category = useCategory();
   const format = useFormat();
   const caseId = Number(useParams().caseId);
-  const [tab, setTab] = useState<TabId>('overview');
+  // The tab is in the address, so a link can open one (the interview page links back to "interviews").
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('tab');
+  const tab: TabId = isTab(requested) ? requested : 'overview';
+  const setTab = (value: TabId) => setSearch(value === 'overview' ? {} : { tab: value }, { replace: true });
   const detail = useQuery({ queryKey: ['cases', 'detail', caseId], queryFn: () => api.call('cases.get', { caseId }) });
   const mayAudit = isGranted('audit.case', session.user.roles);
   return (
@@ -52,6 +58,7 @@ export function CasePage() {
           <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} variant="scrollable" sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="overview" label={t('cases.tabs.overview')} />
             <Tab value="people" label={t('cases.tabs.people')} />
+            <Tab value="interviews" label={t('interviews.tab')} />
             <Tab value="consents" label={t('cases.tabs.consents')} />
             <Tab value="timeline" label={t('cases.tabs.timeline')} />
             <Tab value="notes" label={t('cases.tabs.notes')} />
@@ -60,6 +67,7 @@ export function CasePage() {
           </Tabs>
           {tab === 'overview' && <CaseOverview detail={c} />}
           {tab === 'people' && <CasePeople detail={c} />}
+          {tab === 'interviews' && <CaseInterviews detail={c} />}
           {tab === 'consents' && <CaseConsents detail={c} />}
           {tab === 'timeline' && <CaseTimeline caseId={c.id} birthDate={c.child.birthDate} />}
           {tab === 'notes' && <CaseNotes caseId={c.id} />}

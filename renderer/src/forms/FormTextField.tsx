@@ -13,7 +13,7 @@ interface Props<T extends FieldValues> {
   name: Path<T>;
   label: string;
   helperText?: ReactNode;
-  type?: 'text' | 'password' | 'url';
+  type?: 'text' | 'password' | 'url' | 'number';
   autoComplete?: string;
   autoFocus?: boolean;
   multiline?: boolean;

@@ -707,6 +707,7 @@ export const en = {
     activeInterviewer: 'Choose an active forensic interviewer.',
     activeInterpreter: 'Choose an active interpreter.',
     periodTooLong: 'Ask for at most 62 days at once.',
+    durationRange: 'Between 15 and 480 minutes.',
     invalidDate: 'Enter a valid date.',
   },
 } as const;
