@@ -21,11 +21,13 @@ function useSentence() {
   const { t } = useTranslation();
   const category = useCategory();
   const fieldLabel = useFieldLabel();
+  const format = useFormat();
   return (e: TimelineEntry): string => {
     const d = e.data;
     const str = (key: string) => (typeof d[key] === 'string' ? (d[key]) : '');
     const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
     const reason = str('reason') ? t('timeline.reasonSuffix', { reason: str('reason') }) : '';
+    const when = (iso: string) => format.dateTime(iso);
     switch (e.kind) {
       case 'created':
         return t('timeline.created');
@@ -63,6 +65,30 @@ function useSentence() {
         return t('timeline.note_added', { discipline: t(`disciplines.${str('discipline') || 'general'}` as never) });
       case 'interview_done':
         return t('timeline.interview_done');
+      case 'interview_scheduled':
+        return t('timeline.interview_scheduled', { at: when(str('at')), room: str('room'), interviewer: str('interviewer') });
+      case 'interview_rescheduled':
+        return t('timeline.interview_rescheduled', { from: when(str('from')), at: when(str('at')), room: str('room'), interviewer: str('interviewer') }) + reason;
+      case 'interview_updated':
+        return t('timeline.interview_updated', { at: when(str('at')) });
+      case 'interview_cancelled':
+        return t('timeline.interview_cancelled', { at: when(str('at')) }) + reason;
+      case 'interview_held':
+      case 'interview_record_updated':
+        return t(`timeline.${e.kind}`, { at: when(str('at')) });
+      case 'supplementary_requested':
+        return t('timeline.supplementary_requested', { reason: t(`interviews.reasons.${str('reason')}` as never) });
+      case 'supplementary_decided':
+        return t('timeline.supplementary_decided', { decision: t(`interviews.requestStates.${str('decision')}` as never), by: str('by') });
+      case 'recording_registered':
+      case 'recording_integrity_failed':
+        return t(`timeline.${e.kind}`, { file: str('file') });
+      case 'recording_copied':
+        return t('timeline.recording_copied', { file: str('file'), to: str('to') });
+      case 'recording_returned':
+        return t('timeline.recording_returned', { file: str('file'), from: str('from') });
+      case 'recording_deleted':
+        return t('timeline.recording_deleted', { file: str('file') }) + reason;
       default:
         return e.kind;
     }
