@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession);
-      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, () => workstation?.mediaSource() ?? null));
       workstation = await Workstation.open({ dir: app.getPath('userData'), safeStorage, ...(devBinding ? { nativeBinding: devBinding } : {}) });
       registerIpc(ipcMain, workstation, () => window?.webContents ?? null);
       window = createMainWindow(BrowserWindow, preload, !app.isPackaged);

@@ -1,3 +1,4 @@
+import type { MediaSource } from './protocol';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -61,6 +62,12 @@ export class Workstation {
     }
     if (this.remote) return this.remote.call(method, input, token);
     return { ok: false, error: { code: 'locked', message: 'Set up or unlock this workstation first.' } };
+  }
+
+  /** The local core's recordings, for the app:// protocol; null in client mode (the host serves them). */
+  mediaSource(): MediaSource | null {
+    const core = this.core;
+    return core ? (ticket, range) => core.openMedia(ticket, range) : null;
   }
 
   subscribe(token: string, listener: (event: ChangeEvent) => void): () => void {
