@@ -68,7 +68,7 @@ test('a coordinator books an interview with an interpreter and three agencies, i
 
   await signInAs(page, host, 'ioana', coordinator.password);
   await page.goto(`${host.url}/#/cases/${child.id}?tab=interviews`);
-  await expect(page.getByTestId('child-interview-count')).toContainText('has had 0 forensic interviews');
+  await expect(page.getByTestId('child-interview-count')).toContainText('across all their cases: 0.');
   await page.getByRole('button', { name: 'Book interview' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Starts').fill(tomorrowAt(10).local);
@@ -100,7 +100,7 @@ test('a coordinator books an interview with an interpreter and three agencies, i
   const table = page.getByRole('table', { name: 'Forensic interviews' });
   await expect(table).toContainText('Стая „Мартеница“');
   await expect(table).toContainText('Ali Yılmaz (Turkish)');
-  await expect(page.getByTestId('child-interview-count')).toContainText('has had 1 forensic interview');
+  await expect(page.getByTestId('child-interview-count')).toContainText('across all their cases: 1.');
   await page.screenshot({ path: testInfo.outputPath('02-case-interviews.png'), fullPage: true });
 
   // On the day: invitees are listed already; one click records each arrival and departure.
@@ -138,7 +138,7 @@ test('a coordinator books an interview with an interpreter and three agencies, i
   await page.getByRole('link', { name: child.reference }).click();
   await page.getByRole('button', { name: 'Book interview' }).click();
   const second = page.getByRole('dialog');
-  await expect(second.getByText('This child has already had 1 forensic interview.')).toBeVisible();
+  await expect(second.getByText('This child has already had a forensic interview (in total: 1).', { exact: false })).toBeVisible();
   await second.getByLabel('Starts').fill(tomorrowAt(13, 3).local);
   await choose(page, second, 'Interview room', 'Sala Mărțișor');
   await choose(page, second, 'Interviewer', 'Елена Димитрова · NICHD 2024');
@@ -149,7 +149,7 @@ test('a coordinator books an interview with an interpreter and three agencies, i
   ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('04-second-refused.png'), animations: 'disabled' });
   await second.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('child-interview-count')).toContainText('has had 1 forensic interview');
+  await expect(page.getByTestId('child-interview-count')).toContainText('across all their cases: 1.');
 
   // The timeline keeps the booking.
   await page.getByRole('tab', { name: 'Timeline' }).click();
