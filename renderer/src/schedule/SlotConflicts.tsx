@@ -1,0 +1,47 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import { useQuery } from '@tanstack/react-query';
+import { format } from 'date-fns';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/contract';
+import type { SlotConflict } from '../../../shared/contract/interview-records';
+import { useApi } from '../api/context';
+import { currentLanguage } from '../i18n';
+import { dateLocales } from './calendar/localizer';
+import { toWall, usableZone } from './calendar/zone';
+
+/** A 409 refusing a slot: the host says what is in the way (details.conflicts). */
+export function isSlotRefusal(error: unknown): error is ApiError & { details: { conflicts: SlotConflict[] } } {
+  if (!(error instanceof ApiError) || error.code !== 'conflict') return false;
+  const conflicts = (error.details as { conflicts?: unknown } | undefined)?.conflicts;
+  return Array.isArray(conflicts) && conflicts.length > 0;
+}
+
+/** Why a slot cannot be booked, in words, with the times of whatever is in the way (on the centre's clock). */
+export function SlotConflicts({ conflicts }: { conflicts: readonly SlotConflict[] }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const resources = useQuery({ queryKey: ['resources'], queryFn: () => api.call('resources.list', {}) });
+  const zone = usableZone(resources.data?.rules.timeZone);
+  const locale = dateLocales[currentLanguage()];
+  const time = (iso: string) => format(toWall(iso, zone), 'p', { locale });
+  const lines = [
+    ...new Set(
+      conflicts.map((c) => {
+        const during = c.startsAt && c.endsAt ? t('calendar.conflicts.during', { start: time(c.startsAt), end: time(c.endsAt) }) : '';
+        return t(`calendar.conflicts.${c.kind}`, { during }).trim();
+      }),
+    ),
+  ];
+  return (
+    <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="slot-conflicts">
+      <AlertTitle>{t('calendar.conflicts.title')}</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}

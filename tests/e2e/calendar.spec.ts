@@ -1,0 +1,182 @@
+import type { Locator, Page } from '@playwright/test';
+import { ADMIN, apiAs, colleague, expect, referralFor, signInAs, test } from './fixtures';
+
+// The centre's clock is UTC; so is this browser's (a second one, below, is in New Zealand).
+test.use({ timezoneId: 'UTC' });
+
+const DAY = 86_400_000;
+
+/** The first weekday after today (UTC), YYYY-MM-DD: bookings there are in the future for the host's real clock. */
+function nextWeekday(): string {
+  let day = new Date(Date.now() + DAY);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() + DAY);
+  return day.toISOString().slice(0, 10);
+}
+
+const open = { open: true, start: '08:00', end: '18:00' };
+const closed = { open: false, start: '09:00', end: '13:00' };
+
+/** Drags a calendar block by some minutes up or down its column, as a person with a mouse would. */
+async function dragBy(page: Page, block: Locator, minutes: number): Promise<void> {
+  const hour = await page.locator('.rbc-time-gutter .rbc-timeslot-group').first().boundingBox();
+  const box = await block.boundingBox();
+  if (!hour || !box) throw new Error('the calendar is not on screen');
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(box.height / 2, 20);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + 8, { steps: 2 });
+  // Aim at the middle of the 15-minute slot: the calendar snaps to the slot under the pointer.
+  const aim = minutes + 7;
+  await page.mouse.move(x, y + (aim * hour.height) / 60, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('the calendar shows bookings by room and by interviewer, moves one by dragging, live on another workstation, and refuses a clash', async ({
+  page,
+  host,
+  watch,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await host.api('setup.initialize', { centreName: 'Barnahus Plovdiv', admin: ADMIN });
+  const ioana = await colleague(host, 'ioana', 'Ioana Marin', 'coordinator', 'barnahus_staff');
+  const elena = await colleague(host, 'elena', 'Elena Georgieva', 'coordinator', 'barnahus_staff');
+  const ana = await colleague(host, 'ana', 'Ana Petrova', 'forensic_interviewer', 'barnahus_staff');
+  const boyan = await colleague(host, 'boyan', 'Boyan Dimitrov', 'forensic_interviewer', 'barnahus_staff');
+  const asIoana = await apiAs(host, 'ioana', ioana.password);
+
+  const day = nextWeekday();
+  // Another weekday of the same week, closed for training; Fridays close an hour early.
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const closedDate = new Date(Date.parse(`${day}T00:00:00Z`) + ((dow === 3 ? 4 : 3) - dow) * DAY).toISOString().slice(0, 10);
+  const { rules } = await asIoana<{ rules: { version: number } }>('resources.list', {});
+  await asIoana('resources.saveRules', {
+    version: rules.version,
+    timeZone: 'UTC',
+    hours: { mon: open, tue: open, wed: open, thu: open, fri: { ...open, end: '17:00' }, sat: closed, sun: closed },
+    bufferMinutes: 15,
+    dailyLimit: 4,
+  });
+  await asIoana('resources.setClosedDay', { date: closedDate, closed: true, reason: 'Staff training' });
+  const room = (name: string, kind: string) => asIoana<{ id: number }>('resources.saveRoom', { id: null, version: 0, name, kind, equipment: '', active: true });
+  const room1 = await room('Interview room 1', 'interview');
+  const room2 = await room('Interview room 2', 'interview');
+  const observation = await room('Observation room', 'observation');
+
+  type Place = { roomId: number; observationRoomId: number | null; interviewerId: number };
+  const schedule = (caseId: number, supplementaryId: number | null, time: string, minutes: number, place: Place) =>
+    asIoana<{ id: number; version: number }>('interviews.schedule', {
+      caseId,
+      supplementaryId,
+      startsAt: `${day}T${time}:00.000Z`,
+      durationMinutes: minutes,
+      ...place,
+      interpreterId: null,
+      interpreterLanguage: '',
+      supportPerson: '',
+      invitees: [],
+      planning: null,
+    });
+  const book = async (first: string, last: string, time: string, minutes: number, place: Place) => {
+    const created = await asIoana<{ id: number; reference: string; version: number }>('cases.create', referralFor(first, last));
+    const interview = await schedule(created.id, null, time, minutes, place);
+    return { ...created, interviewId: interview.id, interviewVersion: interview.version };
+  };
+  const inRoom1 = { roomId: room1.id, observationRoomId: observation.id, interviewerId: ana.id };
+  const inRoom2 = { roomId: room2.id, observationRoomId: null, interviewerId: boyan.id };
+  const morning = await book('Andreea', 'Lungu', '09:00', 90, inRoom1);
+  const afternoon = await book('Boris', 'Ivanov', '13:00', 90, inRoom1);
+  // Around them: a cancelled booking, a supplementary interview of Boris, and a restricted case (only "busy" to anyone not on its team).
+  const cancelled = await book('Cristina', 'Dobre', '16:00', 60, inRoom2);
+  await asIoana('interviews.cancel', { interviewId: cancelled.interviewId, version: cancelled.interviewVersion, reason: 'The child is ill.' });
+  const request = await asIoana<{ id: number }>('interviews.requestSupplementary', { caseId: afternoon.id, reason: 'new_disclosure', details: 'Told the therapist more.' });
+  await asIoana('interviews.decideSupplementary', {
+    requestId: request.id,
+    decision: 'approved',
+    deciderRole: 'prosecutor',
+    deciderName: 'Prosecutor Ana Rusu',
+    decidedAt: new Date().toISOString(),
+    sameInterviewer: false,
+    note: '',
+  });
+  await schedule(afternoon.id, request.id, '15:00', 60, inRoom2);
+  const hidden = await asIoana<{ id: number; reference: string; version: number }>('cases.create', referralFor('Daria', 'Popa'));
+  await asIoana('cases.setRestricted', { caseId: hidden.id, restricted: true, version: hidden.version });
+  await schedule(hidden.id, null, '09:00', 90, inRoom2);
+  const block = (p: Page, reference: string) => p.getByRole('button', { name: new RegExp(reference) });
+  // Boris has two: the first interview, and the supplementary one.
+  const borisFirst = (p: Page) => block(p, afternoon.reference).filter({ hasNotText: 'Supplementary' });
+
+  // Week by room: both bookings in room 1, with the child's initials and the interviewer; the others around them.
+  await signInAs(page, host, 'ioana', ioana.password);
+  await page.goto(`${host.url}/#/calendar?date=${day}`);
+  await expect(page.getByRole('heading', { name: 'Calendar', level: 1 })).toBeVisible();
+  await expect(block(page, morning.reference)).toContainText('09:00–10:30');
+  await expect(block(page, morning.reference)).toContainText(`${morning.reference} · A.L.`);
+  await expect(block(page, morning.reference)).toContainText('Ana Petrova');
+  await expect(borisFirst(page)).toContainText('13:00–14:30');
+  await expect(block(page, afternoon.reference).filter({ hasText: 'Supplementary' })).toContainText('15:00–16:00');
+  await expect(block(page, cancelled.reference)).toHaveClass(/bd-ev-cancelled/);
+  await expect(block(page, hidden.reference)).toBeVisible();
+  await expect(page.locator('.rbc-header', { hasText: 'Interview room 2' }).first()).toBeVisible();
+  await expect(page.locator('.rbc-header', { hasText: 'Closed: Staff training' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Supplementary interview');
+  await page.screenshot({ path: 'test-results/calendar-week-by-room.png', fullPage: true });
+
+  // Day by interviewer: Ana's column holds both, Boyan's the rest.
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(block(page, morning.reference)).toBeVisible();
+  await expect(borisFirst(page)).toBeVisible();
+  await page.getByRole('button', { name: 'By interviewer' }).click();
+  await expect(page.locator('.rbc-header', { hasText: 'Ana Petrova' })).toBeVisible();
+  await expect(page.locator('.rbc-header', { hasText: 'Boyan Dimitrov' })).toBeVisible();
+  await expect(block(page, morning.reference)).toContainText('Interview room 1');
+  await page.screenshot({ path: 'test-results/calendar-day-by-interviewer.png', fullPage: true });
+  await page.getByRole('button', { name: 'By room' }).click();
+
+  // Another coordinator, on a workstation in New Zealand, watches the same week: the centre's clock still.
+  const other = await browser.newContext({ ignoreHTTPSErrors: true, timezoneId: 'Pacific/Auckland', viewport: { width: 1280, height: 800 } });
+  const elenaPage = await other.newPage();
+  await signInAs(elenaPage, host, 'elena', elena.password);
+  await elenaPage.goto(`${host.url}/#/calendar?date=${day}`);
+  await expect(elenaPage.getByText('Times are shown on the centre’s clock (UTC).')).toBeVisible();
+  await expect(block(elenaPage, morning.reference)).toContainText('09:00–10:30');
+  // The restricted case is not hers: its slot shows as busy, nothing more.
+  await expect(elenaPage.getByRole('button', { name: /Busy/ })).toContainText('09:00–10:30');
+  await expect(elenaPage.getByText(hidden.reference)).toHaveCount(0);
+  await elenaPage.screenshot({ path: 'test-results/calendar-week-other-workstation.png', fullPage: true });
+
+  // Drag the morning interview two hours later: a reason is asked for, then it moves.
+  await dragBy(page, block(page, morning.reference), 120);
+  const dialog = page.getByRole('dialog', { name: `Move interview ${morning.reference}` });
+  await expect(dialog.getByTestId('move-summary')).toContainText('09:00–10:30');
+  await expect(dialog.getByTestId('move-summary')).toContainText('11:00–12:30');
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await expect(dialog.getByText('Say why.')).toBeVisible();
+  await dialog.getByLabel('Why is it moving?').fill('The prosecutor is in court that morning.');
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(block(page, morning.reference)).toContainText('11:00–12:30');
+  await expect(page.getByRole('status').filter({ hasText: 'Interview moved to' })).toContainText('11:00');
+
+  // The other workstation sees it move without reloading.
+  await expect(block(elenaPage, morning.reference)).toContainText('11:00–12:30');
+  await other.close();
+
+  // Dragging the afternoon interview onto the morning one's new slot is refused: the room is taken.
+  await dragBy(page, borisFirst(page), -120);
+  const refused = page.getByRole('dialog', { name: `Move interview ${afternoon.reference}` });
+  await refused.getByLabel('Why is it moving?').fill('The family asked for an earlier time.');
+  await refused.getByRole('button', { name: 'Move' }).click();
+  await expect(refused.getByTestId('slot-conflicts')).toContainText('The interview room is booked 11:00–12:30');
+  await expect(refused.getByRole('button', { name: 'Move' })).toBeHidden();
+  await page.screenshot({ path: 'test-results/calendar-refusal.png', fullPage: true });
+  await refused.getByRole('button', { name: 'Close' }).click();
+  await expect(borisFirst(page)).toContainText('13:00–14:30');
+
+  // A booking opens its interview page.
+  await block(page, morning.reference).click();
+  await expect(page).toHaveURL(new RegExp(`#/interviews/${morning.interviewId}$`));
+  expect(watch.problems).toEqual([]);
+});
