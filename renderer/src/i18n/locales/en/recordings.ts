@@ -79,6 +79,7 @@ export const recordings = {
     none: 'Nothing logged.',
     close: 'Close',
     copyNumber: 'copy no. {{id}}',
+    from: 'at workstation {{workstation}}',
     actions: {
       registered: 'Registered',
       viewed: 'Viewed',
