@@ -122,13 +122,17 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
 
   // Recording files: streamed to the evidence store as they arrive, never buffered (they run to gigabytes).
-  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
-  app.put<{ Params: { uploadId: string } }>('/api/uploads/:uploadId', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request, reply) => {
-    if (request.headers['content-type'] !== 'application/octet-stream') {
-      return badBody(reply, 'unsupported_media_type', 'Send the file as application/octet-stream.');
-    }
-    const outcome = await core.receiveUpload(request.params.uploadId, bearerToken(request), request.raw);
-    return reply.code(outcome.ok ? 200 : outcome.status).send(outcome.ok ? { sha256: outcome.sha256, size: outcome.size } : { error: outcome.error });
+  // In a context of their own, so that only this route takes raw bytes; method calls stay JSON-only.
+  await app.register((uploads, _options, ready) => {
+    uploads.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+    uploads.put<{ Params: { uploadId: string } }>('/api/uploads/:uploadId', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request, reply) => {
+      if (request.headers['content-type'] !== 'application/octet-stream') {
+        return badBody(reply, 'unsupported_media_type', 'Send the file as application/octet-stream.');
+      }
+      const outcome = await core.receiveUpload(request.params.uploadId, bearerToken(request), request.raw);
+      return reply.code(outcome.ok ? 200 : outcome.status).send(outcome.ok ? { sha256: outcome.sha256, size: outcome.size } : { error: outcome.error });
+    });
+    ready();
   });
 
   // A player's reads of a viewing opened by recordings.play; the address is the credential, re-checked on every request.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
 import type { CaseDetail } from '../../shared/contract/case-records';
@@ -21,6 +22,9 @@ type Rule = { roles: 'everyone' | readonly Role[]; caseScoped: boolean };
 const READERS: Role[] = ['coordinator', 'forensic_interviewer', 'police', 'prosecutor', 'child_protection', 'medical', 'therapist'];
 /** Consents are recorded by whoever meets the child and family about them: coordination, child protection, doctors, therapists. */
 const CONSENT_TAKERS: Role[] = ['coordinator', 'child_protection', 'medical', 'therapist'];
+const SCHEDULE_MANAGERS: Role[] = ['administrator', 'coordinator'];
+/** Who may watch the interview recordings of the cases they may see. */
+const RECORDING_VIEWERS: Role[] = ['coordinator', 'forensic_interviewer', 'police', 'prosecutor'];
 const policy: Record<MethodName, Rule> = {
   'setup.status': { roles: 'everyone', caseScoped: false },
   'setup.initialize': { roles: 'everyone', caseScoped: false },
@@ -76,6 +80,39 @@ const policy: Record<MethodName, Rule> = {
   'audit.export': { roles: ['administrator'], caseScoped: false },
   // Administrators read the whole log; coordinators may ask about a case they can see.
   'audit.caseAccess': { roles: ['administrator', 'coordinator'], caseScoped: true },
+  // The centre's scheduling resources: everyone signed in reads them (the calendar needs them);
+  // the administrator and the coordinators manage them.
+  'resources.list': { roles: 'everyone', caseScoped: false },
+  'resources.saveRoom': { roles: SCHEDULE_MANAGERS, caseScoped: false },
+  'resources.saveInterpreter': { roles: SCHEDULE_MANAGERS, caseScoped: false },
+  'resources.saveInterviewer': { roles: SCHEDULE_MANAGERS, caseScoped: false },
+  'resources.saveRules': { roles: SCHEDULE_MANAGERS, caseScoped: false },
+  'resources.setClosedDay': { roles: SCHEDULE_MANAGERS, caseScoped: false },
+  // The calendar shows every booking, only as "busy" where the case is not the caller's: not about one case.
+  'interviews.calendar': { roles: READERS, caseScoped: false },
+  'interviews.forCase': { roles: READERS, caseScoped: true },
+  'interviews.get': { roles: READERS, caseScoped: true },
+  // Booking, moving, cancelling, attendance and asking for a supplementary interview: coordination.
+  'interviews.schedule': { roles: ['coordinator'], caseScoped: true },
+  'interviews.update': { roles: ['coordinator'], caseScoped: true },
+  'interviews.cancel': { roles: ['coordinator'], caseScoped: true },
+  'interviews.saveAttendee': { roles: ['coordinator'], caseScoped: true },
+  'interviews.requestSupplementary': { roles: ['coordinator'], caseScoped: true },
+  // The interview record: whoever may record that the interview took place.
+  'interviews.recordOutcome': { roles: ['coordinator', 'forensic_interviewer'], caseScoped: true },
+  // The prosecutor's decision is recorded by the prosecutor, or by the coordinator on their word.
+  'interviews.decideSupplementary': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  // Recordings: the coordination registers them and keeps their custody; the criminal-justice side and
+  // the interviewer view them; the list of files (not their content) is for the whole team.
+  'recordings.startUpload': { roles: ['coordinator'], caseScoped: true },
+  'recordings.register': { roles: ['coordinator'], caseScoped: true },
+  'recordings.list': { roles: READERS, caseScoped: true },
+  'recordings.custody': { roles: RECORDING_VIEWERS, caseScoped: true },
+  'recordings.play': { roles: RECORDING_VIEWERS, caseScoped: true },
+  'recordings.verify': { roles: RECORDING_VIEWERS, caseScoped: true },
+  'recordings.recordCopy': { roles: ['coordinator'], caseScoped: true },
+  'recordings.recordReturn': { roles: ['coordinator'], caseScoped: true },
+  'recordings.delete': { roles: ['coordinator'], caseScoped: true },
 };
 
 const PASSWORD = 'matrix password long and odd';
@@ -88,7 +125,21 @@ interface CaseFacts {
   adultId: number;
   consentId: number;
   taskId: number;
+  /** The child's forensic interview, booked, and what it was booked with. */
+  interviewId: number;
+  interviewVersion: number;
+  booking: Record<string, unknown>;
+  /** An approved supplementary request not yet used, and one still pending. */
+  approvedRequestId: number;
+  pendingRequestId: number;
+  /** Two recordings of the interview: one with a copy out (copyId), one with none. */
+  recordingWithCopyId: number;
+  copyId: number;
+  recordingId: number;
 }
+
+/** A case that does not exist, and nothing of it does either. */
+const GUESSED = 99_999;
 
 interface Fixture {
   file: string;
@@ -99,18 +150,33 @@ interface Fixture {
   facts: Map<number, CaseFacts>;
   targetUserId: number;
   coordinatorId: number;
+  /** A forensic interviewer whose profile was never saved (version 0). */
+  interviewerOutId: number;
+  rulesVersion: number;
   /** role → on the case team or not → session token */
   tokens: Map<string, string>;
 }
 
 let fx: Fixture;
 
+const ALL_DAY = { open: true, start: '00:00', end: '23:59' };
+const EVERY_DAY = { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY };
+
 const guardian = { relationship: 'mother', legalGuardian: true, carer: true, mayBeInformed: true, informNote: '', allegedPerpetrator: false } as const;
 
 function validInput(method: MethodName, caseId: number): unknown {
-  const { targetUserId, coordinatorId } = fx;
-  // A guessed id gets the open case's ids: only the case itself differs.
-  const { version, adultId, consentId, taskId } = fx.facts.get(caseId) ?? fx.facts.get(fx.caseId)!;
+  const { targetUserId, coordinatorId, interviewerOutId, rulesVersion } = fx;
+  // A guessed case id gets the open case's ids, but its interview, requests and recordings are guessed too.
+  const known = fx.facts.get(caseId);
+  const { version, adultId, consentId, taskId, interviewVersion, booking } = known ?? fx.facts.get(fx.caseId)!;
+  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId } = known ?? {
+    interviewId: GUESSED,
+    approvedRequestId: GUESSED,
+    pendingRequestId: GUESSED,
+    recordingWithCopyId: GUESSED,
+    copyId: GUESSED,
+    recordingId: GUESSED,
+  };
   const inputs: Partial<Record<MethodName, unknown>> = {
     'setup.initialize': { centreName: 'Second', admin: { username: 'second', password: PASSWORD, displayName: 'Second' } },
     'auth.login': { username: 'police-in', password: PASSWORD },
@@ -149,17 +215,90 @@ function validInput(method: MethodName, caseId: number): unknown {
     'cases.timeline': { caseId, groups: [] },
     'audit.caseAccess': { caseId },
     'audit.export': { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' },
+    'resources.saveInterviewer': { userId: interviewerOutId, version: 0, certification: 'NICHD', certifiedUntil: null, protocols: ['nichd'] },
+    'resources.saveRules': { ...(contract['resources.saveRules'].example as object), version: rulesVersion },
+    'interviews.forCase': { caseId },
+    'interviews.get': { interviewId },
+    // A supplementary interview, the day after the first, with the approval the fixture holds.
+    'interviews.schedule': { caseId, supplementaryId: approvedRequestId, ...booking, startsAt: addDays(booking.startsAt as string, 1) },
+    'interviews.update': { interviewId, version: interviewVersion, reason: '', ...booking, supportPerson: 'Maria (aunt)' },
+    'interviews.cancel': { interviewId, version: interviewVersion, reason: 'The child is ill.' },
+    'interviews.saveAttendee': {
+      interviewId,
+      attendeeId: null,
+      version: 0,
+      name: 'Ion Vasile',
+      userId: null,
+      agency: 'barnahus',
+      role: 'technician',
+      location: 'observation_room',
+      arrivedAt: '2026-11-22T08:50:00.000Z',
+      leftAt: null,
+      absent: false,
+    },
+    'interviews.recordOutcome': {
+      interviewId,
+      version: interviewVersion,
+      actualStart: '2026-11-22T08:00:00.000Z',
+      actualEnd: '2026-11-22T08:50:00.000Z',
+      breaks: [],
+      protocol: 'nichd',
+      questionsRelayed: false,
+      disclosure: 'full',
+      remarks: 'Calm.',
+    },
+    'interviews.requestSupplementary': { caseId, reason: 'new_disclosure', details: 'A second person.' },
+    'interviews.decideSupplementary': {
+      requestId: pendingRequestId,
+      decision: 'approved',
+      deciderRole: 'prosecutor',
+      deciderName: 'Prosecutor Ana Rusu',
+      decidedAt: fx.clock.now().toISOString(),
+      sameInterviewer: false,
+      note: '',
+    },
+    'recordings.startUpload': { interviewId, fileName: 'late.wav', size: LATE_UPLOAD.length },
+    // uploadId is replaced by one the caller's own session sent (see statusOf).
+    'recordings.register': { interviewId, uploadId: 'none', kind: 'audio' },
+    'recordings.list': { interviewId },
+    'recordings.custody': { recordingId },
+    'recordings.play': { recordingId },
+    'recordings.verify': { recordingId },
+    'recordings.recordCopy': { recordingId, recipient: 'Inspector Dan Pop', recipientAgency: 'police', medium: 'dvd', purpose: 'File 1/P/2026' },
+    'recordings.recordReturn': { recordingId: recordingWithCopyId, copyId, note: 'Returned sealed.' },
+    'recordings.delete': { recordingId, reason: 'Retention period ended.' },
   };
   return inputs[method] ?? contract[method].example;
 }
 
-/** Runs one call against a fresh copy of the prepared database, so no call can affect another. */
-async function statusOf(method: MethodName, who: string, caseId: number): Promise<number> {
+const LATE_UPLOAD = Buffer.from('a recording uploaded during the matrix');
+const addDays = (moment: string, days: number) => new Date(Date.parse(moment) + days * 86_400_000).toISOString();
+
+/** A fresh copy of the prepared database, with the recordings' folder beside it when asked. */
+function copyOfFixture(withRecordings = true): ReturnType<typeof openCore> {
   const copy = path.join(tempDir(), DATABASE_FILE);
   fs.copyFileSync(fx.file, copy);
-  const core = openCore({ file: copy, key: fx.key, clock: fx.clock, log: () => undefined });
+  if (withRecordings) fs.cpSync(path.join(path.dirname(fx.file), 'evidence'), path.join(path.dirname(copy), 'evidence'), { recursive: true });
+  return openCore({ file: copy, key: fx.key, clock: fx.clock, log: () => undefined });
+}
+
+/** Runs one call against a fresh copy of the prepared database, so no call can affect another. */
+async function statusOf(method: MethodName, who: string, caseId: number): Promise<number> {
+  const core = copyOfFixture(method.startsWith('recordings.'));
+  const token = fx.tokens.get(who) ?? null;
   try {
-    const outcome = await core.dispatch({ method, input: validInput(method, caseId), token: fx.tokens.get(who) ?? null, origin });
+    let input = validInput(method, caseId);
+    if (method === 'recordings.register') {
+      // Registering needs an upload this very session sent, as the screen does: ask, send, register.
+      const started = await core.dispatch({ method: 'recordings.startUpload', input: validInput('recordings.startUpload', caseId), token, origin });
+      if (started.ok) {
+        const { uploadId } = started.data as { uploadId: string };
+        const sent = await core.receiveUpload(uploadId, token, Readable.from([LATE_UPLOAD]));
+        expect(sent.ok).toBe(true);
+        input = { ...(input as object), uploadId };
+      }
+    }
+    const outcome = await core.dispatch({ method, input, token, origin });
     return outcome.status;
   } finally {
     core.close();
@@ -247,7 +386,61 @@ beforeAll(async () => {
     );
     const detail = (await call('cases.get', { caseId }, coordinator)) as unknown as CaseDetail;
     expect(detail.tasks.map((t) => [t.kind, t.state])).toEqual([['anti_trafficking_referral', 'open']]);
-    facts.set(caseId, { version: detail.version, adultId, consentId: consent.id as number, taskId: detail.tasks[0]!.id });
+    facts.set(caseId, { version: detail.version, adultId, consentId: consent.id as number, taskId: detail.tasks[0]!.id } as CaseFacts);
+  }
+
+  // The interview work: working hours every day, a room, an interviewer on both teams; on each case an
+  // interview, an approved and a pending supplementary request, and two recordings, one with a copy out.
+  const saved = await call('resources.saveRules', { ...(contract['resources.saveRules'].example as object), timeZone: 'UTC', hours: EVERY_DAY, dailyLimit: 10 }, coordinator);
+  const room = await call('resources.saveRoom', { id: null, version: 0, name: 'Interview room', kind: 'interview', equipment: '', active: true }, coordinator);
+  const interviewerId = ids.get('forensic_interviewer:in') ?? 0;
+  let hour = 8;
+  for (const caseId of [open.id as number, restricted.id as number]) {
+    const booking = {
+      startsAt: `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      durationMinutes: 60,
+      roomId: room.id,
+      observationRoomId: null,
+      interviewerId,
+      interpreterId: null,
+      interpreterLanguage: '',
+      supportPerson: '',
+      invitees: [],
+      planning: null,
+    };
+    hour += 3;
+    const interview = await call('interviews.schedule', { caseId, supplementaryId: null, ...booking }, coordinator);
+    const decide = { decision: 'approved', deciderRole: 'prosecutor', deciderName: 'P', decidedAt: clock.now().toISOString(), sameInterviewer: false, note: '' };
+    const approved = await call('interviews.requestSupplementary', { caseId, reason: 'other', details: 'x' }, coordinator);
+    await call('interviews.decideSupplementary', { requestId: approved.id, ...decide }, coordinator);
+    const pending = await call('interviews.requestSupplementary', { caseId, reason: 'other', details: 'y' }, coordinator);
+    const record = async (content: string) => {
+      const bytes = Buffer.from(content);
+      const started = await call('recordings.startUpload', { interviewId: interview.id, fileName: 'cam.mp4', size: bytes.length }, coordinator);
+      const sent = await core.receiveUpload(started.uploadId as string, coordinator, Readable.from([bytes]));
+      if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+      return call('recordings.register', { interviewId: interview.id, uploadId: started.uploadId, kind: 'main_video' }, coordinator);
+    };
+    const withCopy = await record(`copied recording of case ${String(caseId)}`);
+    const copy = await call(
+      'recordings.recordCopy',
+      { recordingId: withCopy.id, recipient: 'Inspector Dan Pop', recipientAgency: 'police', medium: 'dvd', purpose: 'File 1/P/2026' },
+      coordinator,
+    );
+    const plain = await record(`recording of case ${String(caseId)}`);
+    const current = await call('interviews.get', { interviewId: interview.id }, coordinator);
+    const detail = (await call('cases.get', { caseId }, coordinator)) as unknown as CaseDetail;
+    Object.assign(facts.get(caseId)!, {
+      version: detail.version,
+      interviewId: interview.id,
+      interviewVersion: current.version,
+      booking,
+      approvedRequestId: approved.id,
+      pendingRequestId: pending.id,
+      recordingWithCopyId: withCopy.id,
+      copyId: (copy.entry as { id: number }).id,
+      recordingId: plain.id,
+    });
   }
   core.close();
   fx = {
@@ -259,6 +452,8 @@ beforeAll(async () => {
     facts,
     targetUserId,
     coordinatorId: ids.get('coordinator:in') ?? 0,
+    interviewerOutId: ids.get('forensic_interviewer:out') ?? 0,
+    rulesVersion: saved.version as number,
     tokens,
   };
 }, 120_000);
@@ -289,13 +484,14 @@ describe('the permission matrix: every method × every role × on or off the cas
   );
 
   it('a guessed id answers exactly as an existing case one may not see', async () => {
-    const copy = path.join(tempDir(), DATABASE_FILE);
-    fs.copyFileSync(fx.file, copy);
-    const core = openCore({ file: copy, key: fx.key, clock: fx.clock, log: () => undefined });
+    const core = copyOfFixture();
     const token = fx.tokens.get('police:out') ?? null;
-    for (const method of scoped.filter((m) => policy[m].roles === 'everyone' || policy[m].roles.includes('police'))) {
+    const asked = scoped.filter((m) => policy[m].roles === 'everyone' || policy[m].roles.includes('police'));
+    // Cases, and the interviews and recordings of a case, by their own ids.
+    expect(asked).toEqual(expect.arrayContaining(['interviews.get', 'interviews.forCase', 'recordings.list', 'recordings.custody', 'recordings.play']));
+    for (const method of asked) {
       const existing = await core.dispatch({ method, input: validInput(method, fx.caseId), token, origin });
-      const missing = await core.dispatch({ method, input: validInput(method, 99_999), token, origin });
+      const missing = await core.dispatch({ method, input: validInput(method, GUESSED), token, origin });
       expect(existing, method).toEqual(missing);
       expect(existing.status).toBe(404);
     }

@@ -81,15 +81,18 @@ export class EvidenceStore {
     return { sha256: hash.digest('hex'), size };
   }
 
-  /** Moves a received upload to its place by content. A copy already there is kept and the upload dropped. */
+  /**
+   * Moves a received upload to its place by content: the same bytes are kept
+   * once. The upload was hashed as it arrived, so it replaces a copy already
+   * there, which may have been altered since (re-uploading the original from a
+   * backup is how an altered recording is restored).
+   */
   commit(uploadId: string, sha256: string): void {
     const staged = this.stagingPath(uploadId);
     const target = this.objectPath(sha256);
-    if (fs.existsSync(target)) {
-      fs.rmSync(staged, { force: true });
-      return;
-    }
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    // Read-only files cannot be replaced on every platform (Windows).
+    if (fs.existsSync(target)) fs.chmodSync(target, 0o600);
     fs.renameSync(staged, target);
     fs.chmodSync(target, 0o400);
   }

@@ -95,7 +95,8 @@ export function parseRange(header: string | undefined, size: number): MediaRange
   if (!match || (match[1] === '' && match[2] === '')) return null;
   if (match[1] === '') {
     const suffix = Number(match[2]);
-    return suffix === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+    // An empty file has no last bytes to give (RFC 9110 §14.1.3).
+    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
   const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);

@@ -39,8 +39,9 @@ export class Transfers {
   private readonly uploads = new Map<string, PendingUpload>();
   private readonly tickets = new Map<string, PlaybackTicket>();
 
-  newUpload(upload: Omit<PendingUpload, 'id' | 'state' | 'received'>): PendingUpload {
-    this.sweep(Date.now());
+  /** `now` is the core's clock, which set `expiresAt`: expiry and clearing out must agree. */
+  newUpload(upload: Omit<PendingUpload, 'id' | 'state' | 'received'>, now: number): PendingUpload {
+    this.sweep(now);
     const entry: PendingUpload = { ...upload, id: randomBytes(32).toString('base64url'), state: 'waiting', received: null };
     this.uploads.set(entry.id, entry);
     return entry;
@@ -56,8 +57,8 @@ export class Transfers {
     this.uploads.delete(id);
   }
 
-  newTicket(ticket: Omit<PlaybackTicket, 'id'>): PlaybackTicket {
-    this.sweep(Date.now());
+  newTicket(ticket: Omit<PlaybackTicket, 'id'>, now: number): PlaybackTicket {
+    this.sweep(now);
     const entry: PlaybackTicket = { ...ticket, id: randomBytes(32).toString('base64url') };
     this.tickets.set(entry.id, entry);
     return entry;

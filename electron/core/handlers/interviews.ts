@@ -9,7 +9,16 @@ import { rejectFuture } from '../cases/checks';
 import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { AppError, fieldError } from '../errors';
-import { childInterviewCount, interviewRow, interviewsWhere, readInterview, supplementaryRequests, type InterviewRow } from '../interviews/interview-file';
+import {
+  NO_INTERVIEW,
+  childInterviewCount,
+  interviewRow,
+  interviewsWhere,
+  readInterview,
+  requireCaseOf,
+  supplementaryRequests,
+  type InterviewRow,
+} from '../interviews/interview-file';
 import { readInterpreter, readInterviewers, readRoom, readRules } from '../interviews/resources';
 import { refuseSlot, slotConflicts } from '../interviews/slots';
 import { touchCase, viewer } from './cases';
@@ -25,8 +34,8 @@ const mayReadRemarks = (who: Viewer) => isGranted('interviews.remarks', who.role
 /** The interview and its case, if the caller may see the case; 404 otherwise, as for cases. */
 function requireInterview(ctx: RunContext, interviewId: number): { interview: InterviewRow; caseRow: CaseRow } {
   const interview = interviewRow(ctx.db, interviewId);
-  if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
-  const { row } = requireCase(ctx.db, viewer(ctx), interview.case_id);
+  if (!interview) throw new AppError('not_found', NO_INTERVIEW);
+  const { row } = requireCaseOf(ctx.db, viewer(ctx), interview.case_id, NO_INTERVIEW);
   ctx.note({ caseId: row.id, record: `interview:${interview.id}` });
   return { interview, caseRow: row };
 }
@@ -61,8 +70,10 @@ function endOf(booking: BookingFields): string {
   return new Date(Date.parse(booking.startsAt) + booking.durationMinutes * MINUTE).toISOString();
 }
 
-function checkSlot(ctx: RunContext, booking: BookingFields, childId: number, interviewId: number | null): void {
-  if (Date.parse(booking.startsAt) < ctx.now.getTime() - PAST_GRACE_MS) throw fieldError(['startsAt'], checkMessages.datePast);
+/** `bookedStart`: when the booking being changed starts now; only a new start time must not lie in the past. */
+function checkSlot(ctx: RunContext, booking: BookingFields, childId: number, interviewId: number | null, bookedStart: string | null = null): void {
+  const newStart = utc(booking.startsAt) !== bookedStart;
+  if (newStart && Date.parse(booking.startsAt) < ctx.now.getTime() - PAST_GRACE_MS) throw fieldError(['startsAt'], checkMessages.datePast);
   const conflicts = slotConflicts(
     ctx.db,
     viewer(ctx),
@@ -272,7 +283,7 @@ export const interviewHandlers = {
         const request = supplementaryRequests(ctx.db, 's.id = ?', [interview.supplementary_id])[0];
         if (request?.decision?.sameInterviewer) throw fieldError(['interviewerId'], checkMessages.sameInterviewerRequired);
       }
-      checkSlot(ctx, input, interview.child_id, interview.id);
+      checkSlot(ctx, input, interview.child_id, interview.id, interview.starts_at);
       ctx.db
         .prepare(
           `UPDATE interviews SET starts_at = ?, ends_at = ?, duration_minutes = ?, room_id = ?, observation_room_id = ?, interviewer_id = ?, interpreter_id = ?,
@@ -412,8 +423,9 @@ export const interviewHandlers = {
     run(input, ctx) {
       const me = viewer(ctx);
       const request = supplementaryRequests(ctx.db, 's.id = ?', [input.requestId])[0];
-      if (!request) throw new AppError('not_found', 'There is no such request, or it is not yours to see.');
-      const { row } = requireCase(ctx.db, me, request.caseId);
+      const noRequest = 'There is no such request, or it is not yours to see.';
+      if (!request) throw new AppError('not_found', noRequest);
+      const { row } = requireCaseOf(ctx.db, me, request.caseId, noRequest);
       if (request.state !== 'pending') throw new AppError('conflict', 'This request has already been decided.', { current: request });
       rejectFuture(ctx.now, [{ path: ['decidedAt'], value: input.decidedAt, kind: 'moment' }]);
       if (utc(input.decidedAt) < request.requestedAt) throw fieldError(['decidedAt'], checkMessages.endBeforeStart);

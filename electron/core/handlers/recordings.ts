@@ -2,13 +2,12 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { checkMessages } from '../../../shared/contract';
 import type { CustodyEntry, Recording } from '../../../shared/contract/interview-records';
 import type { CustodyAction } from '../../../shared/interviews/categories';
-import { requireCase } from '../access';
 import { recordEvent } from '../cases/timeline';
 import { iso } from '../clock';
 import { mediaTypeOf } from '../evidence/media-info';
 import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
 import { AppError, fieldError } from '../errors';
-import { interviewRow } from '../interviews/interview-file';
+import { NO_INTERVIEW, interviewRow, requireCaseOf, type InterviewRow } from '../interviews/interview-file';
 import { touchCase, viewer } from './cases';
 import { callerOf, defineHandler, type PrepareContext, type RunContext } from './types';
 
@@ -57,6 +56,17 @@ function toRecording(row: RecordingRow): Recording {
   };
 }
 
+const NO_RECORDING = 'There is no such recording, or it is not yours to see.';
+
+/** The interview, if the caller may see its case; 404 in the same words whether it is missing or not theirs. */
+function requireInterviewOf(ctx: PrepareContext, interviewId: number): InterviewRow {
+  const interview = interviewRow(ctx.db, interviewId);
+  if (!interview) throw new AppError('not_found', NO_INTERVIEW);
+  const caller = callerOf(ctx);
+  requireCaseOf(ctx.db, { userId: caller.userId, roles: caller.roles }, interview.case_id, NO_INTERVIEW);
+  return interview;
+}
+
 function recordingRow(db: Database, id: number): RecordingRow | undefined {
   return db.prepare(`${SELECT_RECORDING} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
 }
@@ -64,11 +74,11 @@ function recordingRow(db: Database, id: number): RecordingRow | undefined {
 /** The recording, if the caller may see its case; 404 otherwise. */
 function requireRecording(ctx: PrepareContext, recordingId: number): RecordingRow {
   const row = recordingRow(ctx.db, recordingId);
-  if (!row) throw new AppError('not_found', 'There is no such recording, or it is not yours to see.');
+  if (!row) throw new AppError('not_found', NO_RECORDING);
   const caller = callerOf(ctx);
-  const { view } = requireCase(ctx.db, { userId: caller.userId, roles: caller.roles }, row.case_id);
+  const { view } = requireCaseOf(ctx.db, { userId: caller.userId, roles: caller.roles }, row.case_id, NO_RECORDING);
   // A blind interviewer has not yet been told what the child said; the recording says it.
-  if (view === 'blind') throw new AppError('not_found', 'There is no such recording, or it is not yours to see.');
+  if (view === 'blind') throw new AppError('not_found', NO_RECORDING);
   return row;
 }
 
@@ -180,9 +190,7 @@ function settleCheck(ctx: RunContext, row: RecordingRow, found: string | null): 
 export const recordingHandlers = {
   'recordings.startUpload': defineHandler('recordings.startUpload', {
     run(input, ctx) {
-      const interview = interviewRow(ctx.db, input.interviewId);
-      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
-      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      const interview = requireInterviewOf(ctx, input.interviewId);
       if (interview.status === 'cancelled') throw new AppError('conflict', 'The interview was cancelled.');
       if (input.size > MAX_UPLOAD_BYTES) throw fieldError(['size'], checkMessages.invalidChoice);
       const caller = callerOf(ctx);
@@ -194,7 +202,7 @@ export const recordingHandlers = {
         userId: caller.userId,
         sessionId: caller.sessionId,
         expiresAt: ctx.now.getTime() + UPLOAD_TTL_MS,
-      });
+      }, ctx.now.getTime());
       ctx.note({ caseId: interview.case_id, record: `interview:${interview.id}`, detail: `${input.size} bytes` });
       return { uploadId: upload.id, url: `/api/uploads/${upload.id}` };
     },
@@ -202,9 +210,7 @@ export const recordingHandlers = {
 
   'recordings.register': defineHandler('recordings.register', {
     run(input, ctx) {
-      const interview = interviewRow(ctx.db, input.interviewId);
-      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
-      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      const interview = requireInterviewOf(ctx, input.interviewId);
       const caller = callerOf(ctx);
       const upload = ctx.evidence.transfers.upload(input.uploadId, ctx.now.getTime());
       if (!upload || upload.sessionId !== caller.sessionId || upload.interviewId !== interview.id || !upload.received) {
@@ -231,9 +237,7 @@ export const recordingHandlers = {
 
   'recordings.list': defineHandler('recordings.list', {
     run(input, ctx) {
-      const interview = interviewRow(ctx.db, input.interviewId);
-      if (!interview) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
-      requireCase(ctx.db, viewer(ctx), interview.case_id);
+      const interview = requireInterviewOf(ctx, input.interviewId);
       ctx.note({ caseId: interview.case_id, record: `interview:${interview.id}` });
       const rows = ctx.db.prepare(`${SELECT_RECORDING} WHERE r.interview_id = ? ORDER BY r.id`).all(interview.id) as RecordingRow[];
       return { recordings: rows.map(toRecording) };
@@ -264,7 +268,7 @@ export const recordingHandlers = {
         userId: caller.userId,
         sessionId: caller.sessionId,
         expiresAt: ctx.now.getTime() + PLAYBACK_TTL_MS,
-      });
+      }, ctx.now.getTime());
       logCustody(ctx, row.id, 'viewed', { sha256: found, note: ctx.origin.workstation });
       ctx.emit({ entity: 'case', action: 'updated', id: row.case_id });
       return { url: `/api/media/${ticket.id}`, expiresAt: iso(new Date(ticket.expiresAt)), recording: toRecording(recordingRow(ctx.db, row.id)!) };

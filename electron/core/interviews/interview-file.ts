@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Attendee, Interview, InterviewRecordFields, Invitee, Planning, SupplementaryRequest } from '../../../shared/contract/interview-records';
 import type { InterviewStatus } from '../../../shared/interviews/categories';
+import { viewOf, type CaseRow, type CaseView, type Viewer } from '../access';
 import { AppError } from '../errors';
 
 export interface InterviewRow {
@@ -124,9 +125,23 @@ export function interviewsWhere(db: Database, where: string, params: unknown[], 
 
 export function readInterview(db: Database, id: number, mayReadRemarks: boolean): Interview {
   const found = interviewsWhere(db, 'i.id = ?', [id], mayReadRemarks)[0];
-  if (!found) throw new AppError('not_found', 'There is no such interview, or it is not yours to see.');
+  if (!found) throw new AppError('not_found', NO_INTERVIEW);
   return found;
 }
+
+/**
+ * The case a record (an interview, a request, a recording) belongs to, if the
+ * caller may see it. Otherwise 404 in the record's own words, whether the
+ * record is missing or only its case is not the caller's: guessing ids tells nothing.
+ */
+export function requireCaseOf(db: Database, who: Viewer, caseId: number, notFound: string): { row: CaseRow; view: CaseView } {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+  const view = row ? viewOf(db, who, row) : null;
+  if (!row || !view) throw new AppError('not_found', notFound);
+  return { row, view };
+}
+
+export const NO_INTERVIEW = 'There is no such interview, or it is not yours to see.';
 
 export function interviewRow(db: Database, id: number): InterviewRow | undefined {
   return db.prepare('SELECT * FROM interviews WHERE id = ?').get(id) as InterviewRow | undefined;
