@@ -68,7 +68,10 @@ describe('the LAN host', () => {
     await adminToken(h);
     expect(fs.statSync(h.keyFile).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(h.keyFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
-    for (const file of fs.readdirSync(h.dataDir)) {
+    // Every file under the data folder, the evidence store's included.
+    const files = (fs.readdirSync(h.dataDir, { recursive: true }) as string[]).filter((file) => fs.statSync(path.join(h.dataDir, file)).isFile());
+    expect(files).toContain('barnahus.db');
+    for (const file of files) {
       const bytes = fs.readFileSync(path.join(h.dataDir, file));
       expect(bytes.includes(Buffer.from('Barnahus Sofia')), file).toBe(false);
       expect(bytes.includes(Buffer.from('BEGIN PRIVATE KEY')), file).toBe(false);

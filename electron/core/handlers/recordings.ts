@@ -239,6 +239,9 @@ export const recordingHandlers = {
     run(input, ctx) {
       const interview = requireInterviewOf(ctx, input.interviewId);
       ctx.note({ caseId: interview.case_id, record: `interview:${interview.id}` });
+      const caller = callerOf(ctx);
+      // A blind interviewer is not told that recordings exist, as they may not play them.
+      if (requireCaseOf(ctx.db, { userId: caller.userId, roles: caller.roles }, interview.case_id, NO_INTERVIEW).view === 'blind') return { recordings: [] };
       const rows = ctx.db.prepare(`${SELECT_RECORDING} WHERE r.interview_id = ? ORDER BY r.id`).all(interview.id) as RecordingRow[];
       return { recordings: rows.map(toRecording) };
     },
