@@ -77,7 +77,8 @@ test('first run: set up the centre, sign in, switch language, sign out', async (
   expect(login.status).toBe(200);
 
   // On disk: nothing of what was typed is readable.
-  for (const file of fs.readdirSync(host.dataDir)) {
+  const files = (fs.readdirSync(host.dataDir, { recursive: true }) as string[]).filter((file) => fs.statSync(path.join(host.dataDir, file)).isFile());
+  for (const file of files) {
     const bytes = fs.readFileSync(path.join(host.dataDir, file));
     expect(bytes.includes(Buffer.from('Barnahus Sofia')), file).toBe(false);
     expect(bytes.includes(Buffer.from(ADMIN.displayName)), file).toBe(false);
