@@ -57,6 +57,9 @@ export const permissions = [
   'interviews.remarks',
   'recordings.manage',
   'recordings.view',
+  'medical.schedule',
+  'meetings.manage',
+  'referrals.manage',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -80,14 +83,17 @@ export const permissionDescriptions: Record<RolePermission, string> = {
   'cases.tasks': "Resolve a case's tasks (such as the referral to the national anti-trafficking mechanism)",
   'consents.record': 'Record consents given, refused or withdrawn by the child and guardians',
   'notes.write': 'Add general notes to a case one can see',
-  'notes.medical': 'Read and write medical notes',
-  'notes.therapy': 'Read and write therapy notes',
+  'notes.medical': 'Read and write medical notes, examination findings and medical follow-up',
+  'notes.therapy': 'Read and write therapy notes; log sessions and assessments, keep the treatment plan',
   'schedule.manage': 'Manage rooms, interpreters, interviewer certifications, working hours, closed days and the scheduling rules',
   'interviews.schedule': 'Book, move and cancel forensic interviews, ask for a supplementary interview, record attendance',
   'interviews.decide': "Record the prosecutor's or police lawyer's decision on a supplementary interview",
   'interviews.remarks': "Read the interviewer's remarks in the interview record",
   'recordings.manage': 'Register interview recordings; log copies handed out and returned; delete under the retention policy',
   'recordings.view': 'Play interview recordings of the cases one may see, re-check their hash, read their custody log',
+  'medical.schedule': 'Book, move and cancel medical examinations',
+  'meetings.manage': 'Plan case review meetings, record who attended, the agenda, decisions and action items; see the meeting statistics',
+  'referrals.manage': 'Record referrals to outside services and follow them up',
 };
 
 const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
@@ -111,13 +117,16 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'interviews.remarks',
     'recordings.manage',
     'recordings.view',
+    'medical.schedule',
+    'meetings.manage',
+    'referrals.manage',
   ],
   forensic_interviewer: [...caseWork, 'cases.interview', 'interviews.remarks', 'recordings.view'],
   police: [...caseWork, 'interviews.remarks', 'recordings.view'],
   prosecutor: [...caseWork, 'interviews.decide', 'interviews.remarks', 'recordings.view'],
-  child_protection: [...caseWork, 'cases.tasks', 'consents.record'],
-  medical: [...caseWork, 'notes.medical', 'consents.record'],
-  therapist: [...caseWork, 'notes.therapy', 'consents.record'],
+  child_protection: [...caseWork, 'cases.tasks', 'consents.record', 'referrals.manage'],
+  medical: [...caseWork, 'notes.medical', 'consents.record', 'medical.schedule', 'referrals.manage'],
+  therapist: [...caseWork, 'notes.therapy', 'consents.record', 'referrals.manage'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<RolePermission> {

@@ -89,6 +89,15 @@ export function mayReceive(db: Database, viewer: Viewer, change: ChangeEvent): b
     // The calendar shows every booking, as "busy" where the case is not the caller's: knowing a slot changed reveals nothing more.
     case 'schedule':
       return isGranted('cases.read', viewer.roles) || isGranted('schedule.manage', viewer.roles);
+    // A meeting is news to someone who plans meetings or sees one of the cases on its agenda.
+    case 'meeting': {
+      if (isGranted('meetings.manage', viewer.roles)) return true;
+      if (typeof change.id !== 'number') return false;
+      const rows = db
+        .prepare('SELECT c.id, c.restricted, c.interview_done_at FROM meeting_cases m JOIN cases c ON c.id = m.case_id WHERE m.meeting_id = ?')
+        .all(change.id) as CaseRow[];
+      return rows.some((row) => viewOf(db, viewer, row) !== null);
+    }
     case 'case': {
       if (typeof change.id !== 'number') return false;
       const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(change.id) as CaseRow | undefined;

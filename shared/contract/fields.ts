@@ -46,6 +46,19 @@ export const checkMessages = {
   activeInterpreter: 'Choose an active interpreter',
   periodTooLong: 'Ask for at most 62 days at once',
   durationRange: 'Between 15 and 480 minutes',
+  examConsentRequired: 'Record the consent to the medical exam on the case first',
+  activeExaminer: 'Choose an active colleague with the medical role',
+  sharingConsentRequired: 'The information-sharing consent is not given: record it, or choose another basis',
+  ownerCannotSee: 'This colleague cannot see the case: put them on the case team first',
+  caseNotOnAgenda: "This case is not on the meeting's agenda",
+  therapyClosed: 'Therapy on this case is closed: save the treatment plan to reopen it',
+  statusTransition: 'A referral cannot move from its status to this one',
+  adultRequired: 'Choose one of the adults of the case',
+  noAdultForChild: 'Only a referral for an adult names one',
+  presentRequired: 'Mark at least one member present',
+  activeColleague: 'Choose an active colleague',
+  followUpBeforeSent: 'Must not be before the referral was sent',
+  notYetHeld: 'Only a session that has happened can be attended or missed',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 

@@ -7,6 +7,7 @@ import { casePeopleMethods } from './methods/case-people';
 import { caseWorkflowMethods } from './methods/case-workflow';
 import { casesMethods } from './methods/cases';
 import { centreMethods } from './methods/centre';
+import { medicalMethods, meetingMethods, referralMethods, therapyMethods } from './methods/followup';
 import { interviewMethods, recordingMethods, resourceMethods } from './methods/interviews';
 import { securityMethods } from './methods/security';
 import { setupMethods } from './methods/setup';
@@ -26,6 +27,10 @@ export const contract = {
   ...resourceMethods,
   ...interviewMethods,
   ...recordingMethods,
+  ...medicalMethods,
+  ...therapyMethods,
+  ...meetingMethods,
+  ...referralMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -72,6 +72,8 @@ export const resourcesSchema = z.object({
   rooms: z.array(roomSchema),
   interviewers: z.array(interviewerSchema),
   interpreters: z.array(interpreterSchema),
+  /** Colleagues with the medical role, who may examine a child. */
+  examiners: z.array(z.object({ userId: idSchema, name: z.string(), active: z.boolean() })),
   rules: scheduleRulesSchema.extend({ version: versionSchema }),
   closedDays: z.array(closedDaySchema),
 });
@@ -181,6 +183,8 @@ export const slotConflictSchema = z.object({
   kind: z.enum(slotConflictKinds),
   /** The other interview in the way, when there is one the caller may know of ("busy" otherwise). */
   interviewId: idSchema.nullable(),
+  /** The medical examination in the way, likewise. */
+  examId: idSchema.nullable().default(null),
   startsAt: timestampSchema.nullable(),
   endsAt: timestampSchema.nullable(),
 });

@@ -63,6 +63,8 @@ export const slotConflictKinds = [
   'daily_limit',
   'room_kind',
   'not_interviewer',
+  /** A medical exam's examiner is busy (with another exam) then. */
+  'examiner',
 ] as const;
 export type SlotConflictKind = (typeof slotConflictKinds)[number];
 

@@ -38,6 +38,27 @@ const groupOf: Record<string, TimelineGroup> = {
   recording_returned: 'interview',
   recording_deleted: 'interview',
   recording_integrity_failed: 'interview',
+  // Never findings, notes, scores or goals: the timeline is read by the whole team.
+  medical_exam_scheduled: 'medical',
+  medical_exam_rescheduled: 'medical',
+  medical_exam_cancelled: 'medical',
+  medical_exam_held: 'medical',
+  medical_followup_added: 'medical',
+  medical_followup_done: 'medical',
+  therapy_session_logged: 'therapy',
+  therapy_session_updated: 'therapy',
+  therapy_assessment: 'therapy',
+  therapy_plan_saved: 'therapy',
+  therapy_closed: 'therapy',
+  meeting_scheduled: 'meetings',
+  meeting_held: 'meetings',
+  meeting_cancelled: 'meetings',
+  action_item_created: 'meetings',
+  action_item_done: 'meetings',
+  action_item_reopened: 'meetings',
+  referral_sent: 'referrals',
+  referral_updated: 'referrals',
+  referral_status: 'referrals',
 };
 export type TimelineKind = keyof typeof groupOf;
 

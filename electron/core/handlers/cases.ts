@@ -294,7 +294,7 @@ export const casesHandlers = {
       const deadlines = cases.flatMap((c) =>
         deadlinesOf(milestoneFacts(c), ctx.now)
           .filter((d) => d.state === 'overdue' || d.state === 'due_soon')
-          .map((d) => ({ caseId: c.id, reference: c.reference, childName: c.child, kind: 'deadline' as const, what: d.milestone, dueAt: d.dueAt, overdue: d.dueAt < now })),
+          .map((d) => ({ caseId: c.id, reference: c.reference, childName: c.child, kind: 'deadline' as const, what: d.milestone, dueAt: d.dueAt, overdue: d.dueAt < now, recordId: null, meetingId: null, owner: null })),
       );
       const tasks = (
         ctx.db
@@ -307,7 +307,7 @@ export const casesHandlers = {
       )
         // Not the tasks of cases the caller sees blind: they tell what was alleged.
         .filter((k) => viewOf(ctx.db, me, k) === 'full')
-        .map((k) => ({ caseId: k.id, reference: k.reference, childName: k.child, kind: 'task' as const, what: k.kind, dueAt: k.due_at, overdue: k.due_at < now }));
+        .map((k) => ({ caseId: k.id, reference: k.reference, childName: k.child, kind: 'task' as const, what: k.kind, dueAt: k.due_at, overdue: k.due_at < now, recordId: null, meetingId: null, owner: null }));
       return [...deadlines, ...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
   }),

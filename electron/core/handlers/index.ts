@@ -6,6 +6,10 @@ import { caseWorkflowHandlers } from './case-workflow';
 import { casesHandlers } from './cases';
 import { centreHandlers } from './centre';
 import { interviewHandlers } from './interviews';
+import { medicalHandlers } from './medical';
+import { meetingHandlers } from './meetings';
+import { referralHandlers } from './referrals';
+import { therapyHandlers } from './therapy';
 import { recordingHandlers } from './recordings';
 import { resourceHandlers } from './resources';
 import { securityHandlers } from './security';
@@ -27,5 +31,9 @@ export const handlers: HandlerMap = {
   ...resourceHandlers,
   ...interviewHandlers,
   ...recordingHandlers,
+  ...medicalHandlers,
+  ...therapyHandlers,
+  ...meetingHandlers,
+  ...referralHandlers,
   ...auditHandlers,
 };

@@ -98,11 +98,22 @@ export function readClosedDays(db: Database): Resources['closedDays'] {
   return db.prepare('SELECT date, reason FROM closed_days ORDER BY date').all() as Resources['closedDays'];
 }
 
+/** Colleagues with the medical role: who may examine a child. */
+export function readExaminers(db: Database): Resources['examiners'] {
+  const rows = db
+    .prepare(
+      `SELECT u.id, u.display_name, u.disabled_at FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'medical' ORDER BY u.display_name`,
+    )
+    .all() as { id: number; display_name: string; disabled_at: string | null }[];
+  return rows.map((r) => ({ userId: r.id, name: r.display_name, active: r.disabled_at === null }));
+}
+
 export function readResources(db: Database): Resources {
   return {
     rooms: (db.prepare('SELECT * FROM rooms ORDER BY kind, name').all() as RoomRow[]).map(roomOf),
     interviewers: readInterviewers(db),
     interpreters: (db.prepare('SELECT * FROM interpreters ORDER BY name').all() as InterpreterRow[]).map(interpreterOf),
+    examiners: readExaminers(db),
     rules: readRules(db),
     closedDays: readClosedDays(db),
   };

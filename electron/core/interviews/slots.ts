@@ -125,6 +125,7 @@ const describe: Record<SlotConflict['kind'], string> = {
   daily_limit: 'the interviewer has reached their daily limit of interviews',
   room_kind: 'the room is not of the right kind',
   not_interviewer: 'the interviewer is not an active forensic interviewer',
+  examiner: 'the examiner has another examination',
 };
 
 export function refuseSlot(conflicts: SlotConflict[]): never {

@@ -9,6 +9,7 @@ import {
   newPersonSchema,
   violenceTypeSchema,
 } from '../case-records';
+import { attentionItemSchema } from '../followup-records';
 import { defineMethod } from '../define';
 import { dateSchema, disciplineSchema, distinctList, emptyInput, idSchema, timestampSchema, versionSchema } from '../fields';
 
@@ -217,23 +218,13 @@ export const casesMethods = {
     example: { caseId: 1, discipline: 'general', text: 'Mother called; the appointment stands.' },
   }),
   'cases.attention': defineMethod({
-    summary: 'What needs attention across the cases the caller may see: deadlines overdue or due within 24 hours, and open tasks, soonest first.',
+    summary:
+      "What needs attention, soonest first: deadlines overdue or due within 24 hours, open tasks and action items, referrals past their follow-up date, repeated therapy no-shows, medical results pending. 'mine': the caller's own cases and action items; 'centre': every case the caller may see.",
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',
-    input: emptyInput,
-    output: z.array(
-      z.object({
-        caseId: idSchema,
-        reference: z.string(),
-        childName: z.string(),
-        kind: z.enum(['deadline', 'task']),
-        /** The milestone or the task kind. */
-        what: z.string(),
-        dueAt: timestampSchema,
-        overdue: z.boolean(),
-      }),
-    ),
-    example: {},
+    input: z.strictObject({ scope: z.enum(['mine', 'centre']).default('mine') }),
+    output: z.array(attentionItemSchema),
+    example: { scope: 'centre' },
   }),
 };

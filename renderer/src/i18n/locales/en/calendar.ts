@@ -63,5 +63,6 @@ export const calendar = {
     daily_limit: 'The interviewer has reached their daily limit of interviews',
     room_kind: 'The room is not of the right kind',
     not_interviewer: 'The interviewer is not an active forensic interviewer',
+    examiner: 'The examiner has another examination then',
   },
 };

@@ -64,5 +64,6 @@ export const calendar: Translation['calendar'] = {
     daily_limit: 'Intervievatorul a atins numărul maxim de interviuri pe zi',
     room_kind: 'Camera nu este de tipul potrivit',
     not_interviewer: 'Persoana aleasă nu este un intervievator judiciar activ',
+    examiner: 'Medicul examinator are atunci altă examinare',
   },
 };

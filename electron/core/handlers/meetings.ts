@@ -1,0 +1,8 @@
+import { meetingMethods } from '../../../shared/contract/methods/followup';
+import type { HandlerDef } from './types';
+import type { MethodName } from '../../../shared/contract';
+
+// Placeholder until the handlers land: every method answers "not implemented".
+export const meetingHandlers = Object.fromEntries(
+  Object.keys(meetingMethods).map((name) => [name, { run: () => { throw new Error(`${name} is not implemented yet`); } }]),
+) as unknown as { [M in keyof typeof meetingMethods & MethodName]: HandlerDef<M, undefined> };
