@@ -64,7 +64,7 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
   const start = wallClock(slot.startsAt, rules.timeZone);
   const end = wallClock(new Date(Date.parse(slot.endsAt) - 1).toISOString(), rules.timeZone);
   const closed = db.prepare('SELECT 1 FROM closed_days WHERE date IN (?, ?)').get(start.date, end.date);
-  const none = { interviewId: null, startsAt: null, endsAt: null };
+  const none = { interviewId: null, examId: null, startsAt: null, endsAt: null };
   if (closed) conflicts.push({ kind: 'closed_day', ...none });
   const hours = rules.hours[start.weekday];
   const endMinutes = end.minutes + 1;
@@ -99,7 +99,7 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
     if (kinds.length === 0) continue;
     const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(other.case_id) as CaseRow;
     const known = viewOf(db, who, row) === 'full';
-    for (const kind of kinds) conflicts.push({ kind, interviewId: known ? other.id : null, startsAt: other.starts_at, endsAt: other.ends_at });
+    for (const kind of kinds) conflicts.push({ kind, interviewId: known ? other.id : null, examId: null, startsAt: other.starts_at, endsAt: other.ends_at });
   }
 
   const [dayStart, dayEnd] = dayBounds(start.date, rules.timeZone);

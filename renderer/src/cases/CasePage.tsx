@@ -11,6 +11,10 @@ import { PageHeader } from '../components/PageHeader';
 import { useFormat } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { CaseInterviews } from '../interviews/CaseInterviews';
+import { CaseMedical } from '../medical/CaseMedical';
+import { CaseMeetings } from '../meetings/CaseMeetings';
+import { CaseReferrals } from '../referrals/CaseReferrals';
+import { CaseTherapy } from '../therapy/CaseTherapy';
 import { CaseAccessLog } from './CaseAccessLog';
 import { CaseConsents } from './CaseConsents';
 import { CaseNotes } from './CaseNotes';
@@ -20,7 +24,7 @@ import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
 import { useCategory } from './labels';
 
-const tabIds = ['overview', 'people', 'interviews', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
+const tabIds = ['overview', 'people', 'interviews', 'medical', 'therapy', 'meetings', 'referrals', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
 type TabId = (typeof tabIds)[number];
 const isTab = (value: string | null): value is TabId => (tabIds as readonly (string | null)[]).includes(value);
 
@@ -59,6 +63,10 @@ export function CasePage() {
             <Tab value="overview" label={t('cases.tabs.overview')} />
             <Tab value="people" label={t('cases.tabs.people')} />
             <Tab value="interviews" label={t('interviews.tab')} />
+            <Tab value="medical" label={t('medical.tab')} />
+            <Tab value="therapy" label={t('therapy.tab')} />
+            <Tab value="meetings" label={t('meetings.tab')} />
+            <Tab value="referrals" label={t('referrals.tab')} />
             <Tab value="consents" label={t('cases.tabs.consents')} />
             <Tab value="timeline" label={t('cases.tabs.timeline')} />
             <Tab value="notes" label={t('cases.tabs.notes')} />
@@ -68,6 +76,10 @@ export function CasePage() {
           {tab === 'overview' && <CaseOverview detail={c} />}
           {tab === 'people' && <CasePeople detail={c} />}
           {tab === 'interviews' && <CaseInterviews detail={c} />}
+          {tab === 'medical' && <CaseMedical detail={c} />}
+          {tab === 'therapy' && <CaseTherapy detail={c} />}
+          {tab === 'meetings' && <CaseMeetings detail={c} />}
+          {tab === 'referrals' && <CaseReferrals detail={c} />}
           {tab === 'consents' && <CaseConsents detail={c} />}
           {tab === 'timeline' && <CaseTimeline caseId={c.id} birthDate={c.child.birthDate} />}
           {tab === 'notes' && <CaseNotes caseId={c.id} />}

@@ -5,6 +5,8 @@ import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import MeetingRoomOutlined from '@mui/icons-material/MeetingRoomOutlined';
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
+import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
 import NotificationsActiveOutlined from '@mui/icons-material/NotificationsActiveOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Logout from '@mui/icons-material/Logout';
@@ -41,6 +43,9 @@ import { SecurityPage } from '../security/SecurityPage';
 import { UsersPage } from '../users/UsersPage';
 import { CalendarPage } from '../schedule/CalendarPage';
 import { InterviewPage } from '../interviews/InterviewPage';
+import { MeetingPage } from '../meetings/MeetingPage';
+import { MeetingsPage } from '../meetings/MeetingsPage';
+import { TasksPage } from '../meetings/TasksPage';
 import { ScheduleSettingsPage } from '../schedule/ScheduleSettingsPage';
 import { CentreSettingsPage } from './CentreSettingsPage';
 import { HomePage } from './HomePage';
@@ -57,8 +62,10 @@ export function AppShell() {
   const nav: { to: string; label: string; icon: ReactNode; show: boolean }[] = [
     { to: '/', label: t('shell.home'), icon: <HomeOutlined />, show: true },
     { to: '/attention', label: t('attention.title'), icon: <NotificationsActiveOutlined />, show: may('cases.read') },
+    { to: '/tasks', label: t('meetings.tasks.title'), icon: <TaskAltOutlined />, show: may('cases.read') },
     { to: '/cases', label: t('shell.cases'), icon: <FolderSharedOutlined />, show: may('cases.read') },
     { to: '/calendar', label: t('calendar.title'), icon: <CalendarMonthOutlined />, show: may('cases.read') },
+    { to: '/meetings', label: t('meetings.tab'), icon: <GroupsOutlined />, show: may('cases.read') },
     { to: '/schedule-settings', label: t('scheduleSettings.title'), icon: <MeetingRoomOutlined />, show: may('schedule.manage') },
     { to: '/users', label: t('shell.users'), icon: <GroupOutlined />, show: may('users.manage') },
     { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
@@ -101,6 +108,9 @@ export function AppShell() {
           <Route path="/cases/:caseId" element={<CasePage />} />
           <Route path="/calendar" element={<CalendarPage />} />
           <Route path="/interviews/:interviewId" element={<InterviewPage />} />
+          <Route path="/meetings" element={<MeetingsPage />} />
+          <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+          <Route path="/tasks" element={<TasksPage />} />
           <Route path="/schedule-settings" element={<ScheduleSettingsPage />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />

@@ -11,7 +11,7 @@ import {
 } from '../case-records';
 import { attentionItemSchema } from '../followup-records';
 import { defineMethod } from '../define';
-import { dateSchema, disciplineSchema, distinctList, emptyInput, idSchema, timestampSchema, versionSchema } from '../fields';
+import { dateSchema, disciplineSchema, distinctList, idSchema, timestampSchema, versionSchema } from '../fields';
 
 export { caseDetailSchema, teamMemberSchema, type CaseDetail } from '../case-records';
 

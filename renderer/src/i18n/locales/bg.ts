@@ -3,6 +3,10 @@ import { calendar } from './bg/calendar';
 import { scheduleSettings } from './bg/scheduleSettings';
 import { interviews } from './bg/interviews';
 import { recordings } from './bg/recordings';
+import { medical } from './bg/medical';
+import { therapy } from './bg/therapy';
+import { meetings } from './bg/meetings';
+import { referrals } from './bg/referrals';
 
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -10,6 +14,10 @@ export const bg: Translation = {
   scheduleSettings,
   interviews,
   recordings,
+  medical,
+  therapy,
+  meetings,
+  referrals,
   common: {
     save: 'Запази',
     cancel: 'Отказ',

@@ -2,6 +2,10 @@ import { calendar } from './en/calendar';
 import { scheduleSettings } from './en/scheduleSettings';
 import { interviews } from './en/interviews';
 import { recordings } from './en/recordings';
+import { medical } from './en/medical';
+import { therapy } from './en/therapy';
+import { meetings } from './en/meetings';
+import { referrals } from './en/referrals';
 
 export const en = {
   app: { name: 'Barnahus Desk' },
@@ -9,6 +13,10 @@ export const en = {
   scheduleSettings,
   interviews,
   recordings,
+  medical,
+  therapy,
+  meetings,
+  referrals,
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -3,6 +3,10 @@ import { calendar } from './ro/calendar';
 import { scheduleSettings } from './ro/scheduleSettings';
 import { interviews } from './ro/interviews';
 import { recordings } from './ro/recordings';
+import { medical } from './ro/medical';
+import { therapy } from './ro/therapy';
+import { meetings } from './ro/meetings';
+import { referrals } from './ro/referrals';
 
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -10,6 +14,10 @@ export const ro: Translation = {
   scheduleSettings,
   interviews,
   recordings,
+  medical,
+  therapy,
+  meetings,
+  referrals,
   common: {
     save: 'Salvează',
     cancel: 'Renunță',

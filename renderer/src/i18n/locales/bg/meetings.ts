@@ -1,0 +1,5 @@
+export const meetings = {
+  tab: 'Обсъждания',
+  title: 'Срещи за обсъждане на случая',
+  tasks: { title: 'Моите задачи' },
+};

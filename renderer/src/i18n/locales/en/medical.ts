@@ -1,0 +1,3 @@
+export const medical = {
+  tab: 'Medical',
+};

@@ -1,0 +1,3 @@
+export const therapy = {
+  tab: 'Terapie',
+};
