@@ -134,6 +134,8 @@ export const assessmentFieldsSchema = z.strictObject({
 });
 export type AssessmentFields = z.infer<typeof assessmentFieldsSchema>;
 export const assessmentSchema = assessmentFieldsSchema.extend({
+  /** '' for anyone but therapists. */
+  score: z.string(),
   id: idSchema,
   caseId: idSchema,
   therapistName: z.string(),

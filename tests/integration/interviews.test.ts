@@ -328,7 +328,7 @@ describe('booking an interview', () => {
     const b = await newCase({ firstName: 'Mihai', lastName: 'Ionescu' });
     const before = digest();
     const conflicts = await conflictsOf(schedule(b.caseId, { startsAt: local(MON, '10:30'), observationRoomId: null, interviewerId: ids.iv2 }));
-    expect(conflicts).toEqual([{ kind: 'room', interviewId: first.id, startsAt: first.startsAt, endsAt: first.endsAt }]);
+    expect(conflicts).toEqual([{ kind: 'room', interviewId: first.id, examId: null, startsAt: first.startsAt, endsAt: first.endsAt }]);
     expect(digest()).toBe(before);
   });
 
@@ -353,7 +353,7 @@ describe('booking an interview', () => {
     const request = await approved(caseA.caseId);
     const before = digest();
     const conflicts = await conflictsOf(schedule(caseA.caseId, { startsAt: local(MON, '10:30'), roomId: rooms.room2, observationRoomId: rooms.obs2, interviewerId: ids.iv2 }, request.id));
-    expect(conflicts).toEqual([{ kind: 'child', interviewId: first.id, startsAt: first.startsAt, endsAt: first.endsAt }]);
+    expect(conflicts).toEqual([{ kind: 'child', interviewId: first.id, examId: null, startsAt: first.startsAt, endsAt: first.endsAt }]);
     expect(digest()).toBe(before);
   });
 
@@ -361,7 +361,7 @@ describe('booking an interview', () => {
     const { schedule, caseA, coord, digest } = await centre();
     await coord.call('resources.setClosedDay', { date: MON, closed: true, reason: 'Staff training' });
     const before = digest();
-    expect(await conflictsOf(schedule(caseA.caseId))).toEqual([{ kind: 'closed_day', interviewId: null, startsAt: null, endsAt: null }]);
+    expect(await conflictsOf(schedule(caseA.caseId))).toEqual([{ kind: 'closed_day', interviewId: null, examId: null, startsAt: null, endsAt: null }]);
     expect(digest()).toBe(before);
     expect((await schedule(caseA.caseId, { startsAt: local(TUE, '10:00') })).startsAt).toBe(local(TUE, '10:00'));
   });
@@ -369,7 +369,7 @@ describe('booking an interview', () => {
   it('working hours are the centre’s wall clock: 07:30 in Bucharest is refused, 08:00 is fine', async () => {
     const { schedule, caseA, digest } = await centre();
     const before = digest();
-    const outside = [{ kind: 'outside_hours', interviewId: null, startsAt: null, endsAt: null }];
+    const outside = [{ kind: 'outside_hours', interviewId: null, examId: null, startsAt: null, endsAt: null }];
     expect(await conflictsOf(schedule(caseA.caseId, { startsAt: local(MON, '07:30') }))).toEqual(outside);
     // 16:30 UTC is within 08:00–18:00 in UTC, but it is 18:30 in Bucharest.
     expect(await conflictsOf(schedule(caseA.caseId, { startsAt: '2026-11-23T16:30:00.000Z' }))).toEqual(outside);
@@ -389,7 +389,7 @@ describe('booking an interview', () => {
     const b = await newCase({ firstName: 'Mihai', lastName: 'Ionescu' });
     const before = digest();
     const other = { observationRoomId: rooms.obs2, interviewerId: ids.iv2 };
-    const buffer = [{ kind: 'buffer', interviewId: first.id, startsAt: first.startsAt, endsAt: first.endsAt }];
+    const buffer = [{ kind: 'buffer', interviewId: first.id, examId: null, startsAt: first.startsAt, endsAt: first.endsAt }];
     expect(await conflictsOf(schedule(b.caseId, { ...other, startsAt: local(MON, '11:15') }))).toEqual(buffer);
     expect(await conflictsOf(schedule(b.caseId, { ...other, startsAt: local(MON, '08:30'), durationMinutes: 75 }))).toEqual(buffer);
     expect(digest()).toBe(before);
@@ -406,7 +406,7 @@ describe('booking an interview', () => {
     const c = await newCase({ firstName: 'Ioana', lastName: 'Marin' });
     await schedule(b.caseId, { roomId: rooms.room2, observationRoomId: rooms.obs2, startsAt: local(MON, '13:00') });
     const before = digest();
-    expect(await conflictsOf(schedule(c.caseId, { startsAt: local(MON, '15:00') }))).toEqual([{ kind: 'daily_limit', interviewId: null, startsAt: null, endsAt: null }]);
+    expect(await conflictsOf(schedule(c.caseId, { startsAt: local(MON, '15:00') }))).toEqual([{ kind: 'daily_limit', interviewId: null, examId: null, startsAt: null, endsAt: null }]);
     expect(digest()).toBe(before);
     // The next day counts afresh.
     expect((await schedule(c.caseId, { startsAt: local(TUE, '09:00') })).status).toBe('scheduled');
@@ -418,7 +418,7 @@ describe('booking an interview', () => {
     const taken = await schedule(secret.caseId, { observationRoomId: null });
     const other = await newCase({ firstName: 'Mihai', lastName: 'Ionescu' });
     const conflicts = await conflictsOf(schedule(other.caseId, { observationRoomId: null, interviewerId: ids.iv2 }, null, 'coord2'));
-    expect(conflicts).toEqual([{ kind: 'room', interviewId: null, startsAt: taken.startsAt, endsAt: taken.endsAt }]);
+    expect(conflicts).toEqual([{ kind: 'room', interviewId: null, examId: null, startsAt: taken.startsAt, endsAt: taken.endsAt }]);
     const calendar = await (await as('coord2')).call('interviews.calendar', { from: `${MON}T00:00:00.000Z`, to: `${TUE}T00:00:00.000Z` });
     expect(calendar.entries).toEqual([expect.objectContaining({ id: taken.id, booking: null })]);
   });
@@ -615,7 +615,7 @@ describe('changing a booking', () => {
     expect(await fieldRefusal(update({ startsAt: local(MON, '12:00') }))).toEqual([{ path: ['reason'], code: 'custom', message: checkMessages.reasonRequired }]);
     expect(await fieldRefusal(update({ roomId: rooms.room2 }))).toEqual([{ path: ['reason'], code: 'custom', message: checkMessages.reasonRequired }]);
     expect(await conflictsOf(update({ startsAt: local(MON, '14:30'), roomId: rooms.room2, observationRoomId: rooms.obs1 }, 'Room 1 flooded.'))).toEqual([
-      { kind: 'room', interviewId: other.id, startsAt: other.startsAt, endsAt: other.endsAt },
+      { kind: 'room', interviewId: other.id, examId: null, startsAt: other.startsAt, endsAt: other.endsAt },
     ]);
     const stale = await refusal(update({ startsAt: local(MON, '12:00') }, 'Court.', first.version + 1));
     expect(stale.status).toBe(409);

@@ -92,7 +92,7 @@ describe('booking the same slot from many workstations at once', () => {
       const { error } = answer.body as { error: { code: string; details: { conflicts: SlotConflict[] } } };
       expect(error.code).toBe('conflict');
       // Coordinators see every unrestricted case: the booking in the way is named.
-      expect(error.details.conflicts).toEqual([{ kind: 'room', interviewId: winner.id, startsAt: winner.startsAt, endsAt: winner.endsAt }]);
+      expect(error.details.conflicts).toEqual([{ kind: 'room', interviewId: winner.id, examId: null, startsAt: winner.startsAt, endsAt: winner.endsAt }]);
     }
 
     expect(db.prepare('SELECT count(*) AS n FROM interviews').get()).toEqual({ n: 1 });

@@ -5,20 +5,24 @@ import { weekdays } from '../../../shared/interviews/categories';
 import { viewOf, type CaseRow, type Viewer } from '../access';
 import { AppError } from '../errors';
 
-/** What a booking holds: its time and everything it keeps from others. */
+/** What a booking holds: its time and everything it keeps from others. Interviews and medical exams share rooms, staff, interpreters and the child. */
 export interface Slot {
+  kind: 'interview' | 'medical_exam';
   /** The booking being moved, which must not clash with itself. */
-  interviewId: number | null;
+  id: number | null;
   childId: number;
   startsAt: string;
   endsAt: string;
   roomId: number;
+  /** Interviews only; null for a medical exam. */
   observationRoomId: number | null;
-  interviewerId: number;
+  /** The interviewer or the examiner. */
+  staffId: number;
   interpreterId: number | null;
 }
 
 interface Booked {
+  kind: Slot['kind'];
   id: number;
   case_id: number;
   child_id: number;
@@ -26,7 +30,7 @@ interface Booked {
   ends_at: string;
   room_id: number;
   observation_room_id: number | null;
-  interviewer_id: number;
+  staff_id: number;
   interpreter_id: number | null;
 }
 
@@ -75,12 +79,17 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
   const buffer = rules.bufferMinutes * MINUTE;
   const windowStart = new Date(Date.parse(slot.startsAt) - buffer).toISOString();
   const windowEnd = new Date(Date.parse(slot.endsAt) + buffer).toISOString();
+  const moving = (kind: Slot['kind']) => (slot.kind === kind ? (slot.id ?? 0) : 0);
   const nearby = db
     .prepare(
-      `SELECT id, case_id, child_id, starts_at, ends_at, room_id, observation_room_id, interviewer_id, interpreter_id FROM interviews
-        WHERE status != 'cancelled' AND id != ? AND starts_at < ? AND ends_at > ? ORDER BY starts_at`,
+      `SELECT 'interview' AS kind, id, case_id, child_id, starts_at, ends_at, room_id, observation_room_id, interviewer_id AS staff_id, interpreter_id
+         FROM interviews WHERE status != 'cancelled' AND id != ? AND starts_at < ? AND ends_at > ?
+       UNION ALL
+       SELECT 'medical_exam', id, case_id, child_id, starts_at, ends_at, room_id, NULL, examiner_id, interpreter_id
+         FROM medical_exams WHERE status != 'cancelled' AND id != ? AND starts_at < ? AND ends_at > ?
+       ORDER BY starts_at`,
     )
-    .all(slot.interviewId ?? 0, windowEnd, windowStart) as Booked[];
+    .all(moving('interview'), windowEnd, windowStart, moving('medical_exam'), windowEnd, windowStart) as Booked[];
 
   const mine = [slot.roomId, slot.observationRoomId].filter((id): id is number => id !== null);
   for (const other of nearby) {
@@ -90,7 +99,7 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
     if (overlaps) {
       if (theirs.includes(slot.roomId)) kinds.push('room');
       if (slot.observationRoomId !== null && theirs.includes(slot.observationRoomId)) kinds.push('observation_room');
-      if (other.interviewer_id === slot.interviewerId) kinds.push('interviewer');
+      if (other.staff_id === slot.staffId) kinds.push(slot.kind === 'interview' ? 'interviewer' : 'examiner');
       if (slot.interpreterId !== null && other.interpreter_id === slot.interpreterId) kinds.push('interpreter');
       if (other.child_id === slot.childId) kinds.push('child');
     } else if (other.room_id === slot.roomId || mine.includes(other.room_id)) {
@@ -99,33 +108,40 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
     if (kinds.length === 0) continue;
     const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(other.case_id) as CaseRow;
     const known = viewOf(db, who, row) === 'full';
-    for (const kind of kinds) conflicts.push({ kind, interviewId: known ? other.id : null, examId: null, startsAt: other.starts_at, endsAt: other.ends_at });
+    const interviewId = known && other.kind === 'interview' ? other.id : null;
+    const examId = known && other.kind === 'medical_exam' ? other.id : null;
+    for (const kind of kinds) conflicts.push({ kind, interviewId, examId, startsAt: other.starts_at, endsAt: other.ends_at });
   }
 
-  const [dayStart, dayEnd] = dayBounds(start.date, rules.timeZone);
+  // The limit guards interviewers against too many interviews a day; exams do not count towards it.
+  if (slot.kind === 'interview' && interviewsThatDay(db, slot, start.date, rules) >= rules.dailyLimit) conflicts.push({ kind: 'daily_limit', ...none });
+  return conflicts;
+}
+
+function interviewsThatDay(db: Database, slot: Slot, date: string, rules: ScheduleRules): number {
+  const [dayStart, dayEnd] = dayBounds(date, rules.timeZone);
   const { count } = db
     .prepare(
       `SELECT count(*) AS count FROM interviews
         WHERE interviewer_id = ? AND status != 'cancelled' AND id != ? AND starts_at >= ? AND starts_at < ?`,
     )
-    .get(slot.interviewerId, slot.interviewId ?? 0, dayStart, dayEnd) as { count: number };
-  if (count >= rules.dailyLimit) conflicts.push({ kind: 'daily_limit', ...none });
-  return conflicts;
+    .get(slot.staffId, slot.id ?? 0, dayStart, dayEnd) as { count: number };
+  return count;
 }
 
 const describe: Record<SlotConflict['kind'], string> = {
-  room: 'the interview room is booked',
+  room: 'the room is booked',
   observation_room: 'the observation room is booked',
-  interviewer: 'the interviewer has another interview',
+  interviewer: 'the interviewer has another booking then',
   interpreter: 'the interpreter is booked elsewhere',
-  child: 'the child has another interview then',
+  child: 'the child has another interview or examination then',
   closed_day: 'the centre is closed that day',
   outside_hours: 'it is outside working hours',
-  buffer: 'the room needs its buffer between interviews',
+  buffer: 'the room needs its buffer between bookings',
   daily_limit: 'the interviewer has reached their daily limit of interviews',
   room_kind: 'the room is not of the right kind',
   not_interviewer: 'the interviewer is not an active forensic interviewer',
-  examiner: 'the examiner has another examination',
+  examiner: 'the examiner has another booking then',
 };
 
 export function refuseSlot(conflicts: SlotConflict[]): never {
