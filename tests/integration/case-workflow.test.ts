@@ -178,7 +178,7 @@ describe('needs attention', () => {
 
     // Now: only the anti-trafficking referral, due in 24 hours; every deadline is days away.
     expect(await coord.call('cases.attention', {})).toEqual([
-      { caseId, reference: 'BH-2026-0001', childName: 'Ana Pop', kind: 'task', what: 'anti_trafficking_referral', dueAt: at(24), overdue: false },
+      { caseId, reference: 'BH-2026-0001', childName: 'Ana Pop', kind: 'task', what: 'anti_trafficking_referral', dueAt: at(24), overdue: false, recordId: null, meetingId: null, owner: null },
     ]);
 
     // 49 hours on: the task is late and every initial assessment is due within the day.
@@ -192,7 +192,9 @@ describe('needs attention', () => {
     ]);
     // Another coordinator does not see the restricted case; the officer sees only the cases they are on.
     const coord2 = await signIn(core, 'coord2');
-    expect((await coord2.call('cases.attention', {})).map((a) => a.caseId)).toEqual([caseId, caseId, other.id]);
+    // On none of the teams: nothing of their own, the centre's unrestricted cases when asked.
+    expect(await coord2.call('cases.attention', {})).toEqual([]);
+    expect((await coord2.call('cases.attention', { scope: 'centre' })).map((a) => a.caseId)).toEqual([caseId, caseId, other.id]);
     const officer = await signIn(core, 'officer');
     expect((await officer.call('cases.attention', {})).map((a) => [a.caseId, a.kind])).toEqual([
       [caseId, 'task'],

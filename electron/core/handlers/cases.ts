@@ -1,19 +1,20 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { changedFields } from '../../../shared/merge';
 import { caseStatuses, type CaseStatus } from '../../../shared/cases/categories';
-import { deadlinesOf, dueDates, DUE_SOON_MS } from '../../../shared/cases/deadlines';
+import { dueDates } from '../../../shared/cases/deadlines';
 import { checkMessages } from '../../../shared/contract';
 import type { CaseDetail, CaseFields } from '../../../shared/contract/case-records';
 import { mayReadNote, mayWriteNote, noteDisciplines, type NoteDiscipline } from '../../../shared/permissions';
 import { requireCase, viewOf, type CaseRow, type Viewer } from '../access';
 import { reindexCase } from '../cases/case-index';
-import { caseDetail, caseFieldAssignments, caseFields, caseRow, milestoneFacts, refreshNextDue } from '../cases/case-file';
+import { caseDetail, caseFieldAssignments, caseFields, caseRow, refreshNextDue } from '../cases/case-file';
 import { listCases, visibleCase } from '../cases/case-list';
 import { rejectFuture } from '../cases/checks';
 import { interviewDeadlineDays, registerCase } from '../cases/intake';
 import { recordEvent } from '../cases/timeline';
 import { ensureTraffickingTask } from '../cases/tasks';
 import { iso, utc } from '../clock';
+import { attentionItems } from '../followup/attention';
 import { AppError } from '../errors';
 import { rolesOf } from '../users';
 import { callerOf, defineHandler, type PrepareContext, type RunContext } from './types';
@@ -280,35 +281,6 @@ export const casesHandlers = {
   }),
 
   'cases.attention': defineHandler('cases.attention', {
-    run(_input, ctx) {
-      const me = viewer(ctx);
-      const visible = visibleCase(me);
-      const soon = iso(new Date(ctx.now.getTime() + DUE_SOON_MS));
-      const now = iso(ctx.now);
-      const cases = ctx.db
-        .prepare(
-          `SELECT c.*, p.first_name || ' ' || p.last_name AS child FROM cases c JOIN persons p ON p.id = c.child_id
-            WHERE c.next_due_at < ? AND ${visible.sql} ORDER BY c.next_due_at LIMIT 500`,
-        )
-        .all(soon, ...visible.params) as (CaseRow & { child: string })[];
-      const deadlines = cases.flatMap((c) =>
-        deadlinesOf(milestoneFacts(c), ctx.now)
-          .filter((d) => d.state === 'overdue' || d.state === 'due_soon')
-          .map((d) => ({ caseId: c.id, reference: c.reference, childName: c.child, kind: 'deadline' as const, what: d.milestone, dueAt: d.dueAt, overdue: d.dueAt < now, recordId: null, meetingId: null, owner: null })),
-      );
-      const tasks = (
-        ctx.db
-          .prepare(
-            `SELECT c.id, c.restricted, c.interview_done_at, c.reference, p.first_name || ' ' || p.last_name AS child, k.kind, k.due_at FROM case_tasks k
-               JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.child_id
-              WHERE k.state = 'open' AND c.status != 'closed' AND ${visible.sql} ORDER BY k.due_at LIMIT 500`,
-          )
-          .all(...visible.params) as (Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at' | 'reference'> & { child: string; kind: string; due_at: string })[]
-      )
-        // Not the tasks of cases the caller sees blind: they tell what was alleged.
-        .filter((k) => viewOf(ctx.db, me, k) === 'full')
-        .map((k) => ({ caseId: k.id, reference: k.reference, childName: k.child, kind: 'task' as const, what: k.kind, dueAt: k.due_at, overdue: k.due_at < now, recordId: null, meetingId: null, owner: null }));
-      return [...deadlines, ...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-    },
+    run: (input, ctx) => attentionItems(ctx.db, viewer(ctx), input.scope, ctx.now),
   }),
 };
