@@ -23,6 +23,13 @@ export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
       void client.invalidateQueries({ queryKey: ['interviews'] });
       void client.invalidateQueries({ queryKey: ['recordings'] });
       void client.invalidateQueries({ queryKey: ['audit'] });
+      // A case's team decides which meetings and action items one sees.
+      void client.invalidateQueries({ queryKey: ['meetings'] });
+      break;
+    case 'meeting':
+      void client.invalidateQueries({ queryKey: ['meetings'] });
+      // Meetings write into the case timeline and the needs-attention list.
+      void client.invalidateQueries({ queryKey: ['cases'] });
       break;
     case 'user':
       void client.invalidateQueries({ queryKey: ['users'] });

@@ -28,6 +28,8 @@ function useSentence() {
     const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
     const reason = str('reason') ? t('timeline.reasonSuffix', { reason: str('reason') }) : '';
     const when = (iso: string) => format.dateTime(iso);
+    // Noon, so a YYYY-MM-DD date shows as that day on a workstation west of UTC too.
+    const day = (date: string) => (date ? format.date(`${date}T12:00:00`) : '');
     switch (e.kind) {
       case 'created':
         return t('timeline.created');
@@ -89,6 +91,51 @@ function useSentence() {
         return t('timeline.recording_returned', { file: str('file'), from: str('from') });
       case 'recording_deleted':
         return t('timeline.recording_deleted', { file: str('file') }) + reason;
+      case 'medical_exam_scheduled':
+        return t('timeline.medical_exam_scheduled', { at: when(str('at')), room: str('room'), examiner: str('examiner') });
+      case 'medical_exam_rescheduled':
+        return t('timeline.medical_exam_rescheduled', { at: when(str('at')) }) + reason;
+      case 'medical_exam_cancelled':
+        return t('timeline.medical_exam_cancelled') + reason;
+      case 'medical_exam_held':
+        return t('timeline.medical_exam_held', { at: when(str('at')) });
+      case 'medical_followup_added':
+        return t('timeline.medical_followup_added', { kind: t(`medical.followups.kinds.${str('kind')}` as never), due: day(str('due')) });
+      case 'medical_followup_done':
+        return t('timeline.medical_followup_done', { kind: t(`medical.followups.kinds.${str('kind')}` as never) });
+      case 'therapy_session_logged':
+      case 'therapy_session_updated':
+        return t(`timeline.${e.kind}`, {
+          at: when(str('at')),
+          type: t(`therapy.sessions.types.${str('type') || 'other'}` as never),
+          attendance: t(`therapy.sessions.attendanceStates.${str('attendance')}` as never),
+        });
+      case 'therapy_assessment':
+        return t('timeline.therapy_assessment', { instrument: str('instrument'), on: day(str('on')) });
+      case 'therapy_plan_saved':
+        return t('timeline.therapy_plan_saved');
+      case 'therapy_closed':
+        return t('timeline.therapy_closed', { reason: t(`therapy.closure.reasons.${str('reason')}` as never) });
+      case 'meeting_scheduled':
+      case 'meeting_held':
+        return t(`timeline.${e.kind}`, { type: t(`meetings.types.${str('type')}` as never), at: when(str('at')) });
+      case 'meeting_cancelled':
+        return t('timeline.meeting_cancelled', { type: t(`meetings.types.${str('type')}` as never), at: when(str('at')) }) + reason;
+      case 'action_item_created':
+        return t('timeline.action_item_created', { what: str('what'), owner: str('owner'), due: day(str('due')) });
+      case 'action_item_done':
+      case 'action_item_reopened':
+        return t(`timeline.${e.kind}`, { what: str('what'), by: str('by') });
+      case 'referral_sent':
+        return t('timeline.referral_sent', { service: str('service'), kind: t(`referrals.serviceKinds.${str('kind')}` as never) });
+      case 'referral_updated':
+        return t('timeline.referral_updated', { service: str('service') });
+      case 'referral_status':
+        return t('timeline.referral_status', {
+          service: str('service'),
+          from: t(`referrals.statuses.${str('from')}` as never),
+          to: t(`referrals.statuses.${str('to')}` as never),
+        });
       default:
         return e.kind;
     }
