@@ -113,6 +113,37 @@ const policy: Record<MethodName, Rule> = {
   'recordings.recordCopy': { roles: ['coordinator'], caseScoped: true },
   'recordings.recordReturn': { roles: ['coordinator'], caseScoped: true },
   'recordings.delete': { roles: ['coordinator'], caseScoped: true },
+  // Medical examinations: booked by coordination or the doctors; recorded by the doctors only.
+  'medical.list': { roles: READERS, caseScoped: true },
+  'medical.schedule': { roles: ['coordinator', 'medical'], caseScoped: true },
+  'medical.update': { roles: ['coordinator', 'medical'], caseScoped: true },
+  'medical.cancel': { roles: ['coordinator', 'medical'], caseScoped: true },
+  'medical.record': { roles: ['medical'], caseScoped: true },
+  'medical.saveFollowup': { roles: ['medical'], caseScoped: true },
+  // Therapy: the team reads the pattern; only therapists write.
+  'therapy.get': { roles: READERS, caseScoped: true },
+  'therapy.saveSession': { roles: ['therapist'], caseScoped: true },
+  'therapy.saveAssessment': { roles: ['therapist'], caseScoped: true },
+  'therapy.savePlan': { roles: ['therapist'], caseScoped: true },
+  'therapy.close': { roles: ['therapist'], caseScoped: true },
+  // Case review meetings: planned and minuted by coordination; read by whoever sees one of their cases.
+  'meetings.list': { roles: READERS, caseScoped: false },
+  'meetings.get': { roles: READERS, caseScoped: true },
+  'meetings.save': { roles: ['coordinator'], caseScoped: true },
+  'meetings.recordHeld': { roles: ['coordinator'], caseScoped: true },
+  'meetings.cancel': { roles: ['coordinator'], caseScoped: true },
+  'meetings.addAction': { roles: ['coordinator'], caseScoped: true },
+  'meetings.minutes': { roles: READERS, caseScoped: true },
+  // The centre's count of meetings by type: what coordination reports.
+  'meetings.statistics': { roles: ['coordinator'], caseScoped: false },
+  'actions.mine': { roles: READERS, caseScoped: false },
+  'actions.ofCase': { roles: READERS, caseScoped: true },
+  // Its owner (the fixture's items belong to the coordinator) or a coordinator; see expected().
+  'actions.setState': { roles: READERS, caseScoped: true },
+  // Referrals to outside services: whoever works with the child and family.
+  'referrals.list': { roles: READERS, caseScoped: true },
+  'referrals.save': { roles: CONSENT_TAKERS, caseScoped: true },
+  'referrals.setStatus': { roles: CONSENT_TAKERS, caseScoped: true },
 };
 
 const PASSWORD = 'matrix password long and odd';
@@ -136,6 +167,16 @@ interface CaseFacts {
   recordingWithCopyId: number;
   copyId: number;
   recordingId: number;
+  /** The follow-up: a booked medical exam, a treatment plan, a meeting with an action item, a referral. */
+  examId: number;
+  examVersion: number;
+  exam: Record<string, unknown>;
+  planVersion: number;
+  meetingId: number;
+  meetingVersion: number;
+  meeting: Record<string, unknown>;
+  actionId: number;
+  referralId: number;
 }
 
 /** A case that does not exist, and nothing of it does either. */
@@ -169,14 +210,20 @@ function validInput(method: MethodName, caseId: number): unknown {
   // A guessed case id gets the open case's ids, but its interview, requests and recordings are guessed too.
   const known = fx.facts.get(caseId);
   const { version, adultId, consentId, taskId, interviewVersion, booking } = known ?? fx.facts.get(fx.caseId)!;
-  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId } = known ?? {
+  const { examVersion, exam, planVersion, meetingVersion, meeting } = known ?? fx.facts.get(fx.caseId)!;
+  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId, examId, meetingId, actionId, referralId } = known ?? {
     interviewId: GUESSED,
     approvedRequestId: GUESSED,
     pendingRequestId: GUESSED,
     recordingWithCopyId: GUESSED,
     copyId: GUESSED,
     recordingId: GUESSED,
+    examId: GUESSED,
+    meetingId: GUESSED,
+    actionId: GUESSED,
+    referralId: GUESSED,
   };
+  const now = fx.clock.now().toISOString();
   const inputs: Partial<Record<MethodName, unknown>> = {
     'setup.initialize': { centreName: 'Second', admin: { username: 'second', password: PASSWORD, displayName: 'Second' } },
     'auth.login': { username: 'police-in', password: PASSWORD },
@@ -267,6 +314,44 @@ function validInput(method: MethodName, caseId: number): unknown {
     'recordings.recordCopy': { recordingId, recipient: 'Inspector Dan Pop', recipientAgency: 'police', medium: 'dvd', purpose: 'File 1/P/2026' },
     'recordings.recordReturn': { recordingId: recordingWithCopyId, copyId, note: 'Returned sealed.' },
     'recordings.delete': { recordingId, reason: 'Retention period ended.' },
+    'medical.list': { caseId },
+    // A second exam the day after the fixture's.
+    'medical.schedule': { caseId, ...exam, startsAt: addDays(exam.startsAt as string, 1) },
+    'medical.update': { examId, version: examVersion, reason: '', ...exam, purpose: 'Agreed at the meeting.' },
+    'medical.cancel': { examId, version: examVersion, reason: 'The child is ill.' },
+    'medical.record': { examId, version: examVersion, performedAt: now, findings: 'No acute injuries.', teamSummary: 'Examined.' },
+    'medical.saveFollowup': { examId, id: null, version: 0, kind: 'laboratory_test', description: 'Blood count', dueDate: '2026-12-01', result: '', doneOn: null },
+    'therapy.get': { caseId },
+    'therapy.saveSession': { caseId, id: null, version: 0, startsAt: addDays(now, -1), durationMinutes: 50, type: 'crisis_intervention', attendance: 'attended', notes: 'Calm.' },
+    'therapy.saveAssessment': { caseId, id: null, version: 0, instrument: 'CATS', score: '24', assessedOn: '2026-11-21', notes: '' },
+    'therapy.savePlan': { caseId, version: planVersion, goals: [{ text: 'Sleep well', state: 'open' }], reviewOn: '2026-12-20', sharedSummary: 'Weekly.' },
+    'therapy.close': { caseId, version: planVersion, closedOn: '2026-11-22', reason: 'goals_met', note: '' },
+    'meetings.list': { from: null, to: null, caseId: null },
+    'meetings.get': { meetingId },
+    'meetings.save': { id: meetingId, version: meetingVersion, ...meeting, place: 'Room 2', cases: [{ caseId, agenda: 'Protection', decisions: '' }] },
+    'meetings.recordHeld': { meetingId, version: meetingVersion },
+    'meetings.cancel': { meetingId, version: meetingVersion, reason: 'Police could not come.' },
+    'meetings.addAction': { meetingId, caseId, what: 'Arrange school support', ownerId: coordinatorId, agency: 'barnahus_staff', dueDate: '2026-12-10' },
+    'meetings.minutes': { meetingId, language: 'bg' },
+    'meetings.statistics': { from: '2026-01-01', to: '2026-12-31' },
+    'actions.ofCase': { caseId },
+    'actions.setState': { actionId, version: 0, state: 'done', note: '' },
+    'referrals.list': { caseId },
+    'referrals.save': {
+      caseId,
+      id: null,
+      version: 0,
+      subject: 'child',
+      personId: null,
+      serviceKind: 'mental_health',
+      serviceName: 'Mental health centre',
+      contact: '',
+      sentAt: now,
+      consentBasis: 'consent',
+      followUpOn: '2026-11-29',
+      notes: '',
+    },
+    'referrals.setStatus': { referralId, version: 0, status: 'accepted', note: '', followUpOn: null },
   };
   return inputs[method] ?? contract[method].example;
 }
@@ -310,6 +395,8 @@ function expected(method: MethodName, role: Role, onTeam: boolean, restricted: b
   if (rule.roles !== 'everyone' && !rule.roles.includes(role)) return 403;
   if (!rule.caseScoped) return 'allowed';
   if (role === 'administrator' && method === 'audit.caseAccess') return 'allowed';
+  // Only its owner (the coordinator on the team) or a coordinator marks an action item done; others who see the case get 403.
+  if (method === 'actions.setState' && role !== 'coordinator') return onTeam ? 403 : 404;
   if (onTeam) return 'allowed';
   return role === 'coordinator' && !restricted ? 'allowed' : 404;
 }
@@ -394,6 +481,8 @@ beforeAll(async () => {
   const saved = await call('resources.saveRules', { ...(contract['resources.saveRules'].example as object), timeZone: 'UTC', hours: EVERY_DAY, dailyLimit: 10 }, coordinator);
   const room = await call('resources.saveRoom', { id: null, version: 0, name: 'Interview room', kind: 'interview', equipment: '', active: true }, coordinator);
   const interviewerId = ids.get('forensic_interviewer:in') ?? 0;
+  const medicalRoom = await call('resources.saveRoom', { id: null, version: 0, name: 'Medical room', kind: 'medical', equipment: '', active: true }, coordinator);
+  const therapist = tokens.get('therapist:in') ?? '';
   let hour = 8;
   for (const caseId of [open.id as number, restricted.id as number]) {
     const booking = {
@@ -428,6 +517,40 @@ beforeAll(async () => {
       coordinator,
     );
     const plain = await record(`recording of case ${String(caseId)}`);
+    // The follow-up: an exam the child's guardian consented to, a treatment plan, a meeting with an item for the coordinator, a referral.
+    const examBooking = {
+      kind: 'forensic',
+      startsAt: `2026-11-24T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      durationMinutes: 60,
+      roomId: medicalRoom.id,
+      examinerId: ids.get('medical:in') ?? 0,
+      interpreterId: null,
+      interpreterLanguage: '',
+      supportPerson: '',
+      purpose: '',
+    };
+    const exam = await call('medical.schedule', { caseId, ...examBooking }, coordinator);
+    await call('cases.recordConsent', { caseId, scope: 'medical_exam', decision: 'given', personId: null, at: '2026-11-22T08:40:00.000Z', note: '' }, coordinator);
+    const plan = await call('therapy.savePlan', { caseId, version: 0, goals: [], reviewOn: null, sharedSummary: '' }, therapist);
+    const meetingFields = {
+      type: 'initial_signal',
+      startsAt: '2026-11-22T12:00:00.000Z',
+      durationMinutes: 60,
+      place: '',
+      chairId: ids.get('coordinator:in') ?? 0,
+      members: [{ userId: ids.get('coordinator:in') ?? 0, name: 'Coordinator', agency: 'barnahus_staff', present: true }],
+    };
+    const meeting = await call('meetings.save', { id: null, version: 0, ...meetingFields, cases: [{ caseId, agenda: 'Plan', decisions: '' }] }, coordinator);
+    const action = await call(
+      'meetings.addAction',
+      { meetingId: meeting.id, caseId, what: 'Call the school', ownerId: ids.get('coordinator:in') ?? 0, agency: 'barnahus_staff', dueDate: '2026-12-01' },
+      coordinator,
+    );
+    const sent = await call(
+      'referrals.save',
+      { ...(contract['referrals.save'].example as object), caseId, sentAt: clock.now().toISOString(), followUpOn: '2026-11-29' },
+      coordinator,
+    );
     const current = await call('interviews.get', { interviewId: interview.id }, coordinator);
     const detail = (await call('cases.get', { caseId }, coordinator)) as unknown as CaseDetail;
     Object.assign(facts.get(caseId)!, {
@@ -440,6 +563,15 @@ beforeAll(async () => {
       recordingWithCopyId: withCopy.id,
       copyId: (copy.entry as { id: number }).id,
       recordingId: plain.id,
+      examId: exam.id,
+      examVersion: exam.version,
+      exam: examBooking,
+      planVersion: plan.version,
+      meetingId: meeting.id,
+      meetingVersion: meeting.version,
+      meeting: meetingFields,
+      actionId: action.id,
+      referralId: sent.id,
     });
   }
   core.close();
