@@ -34,7 +34,7 @@ import { isGranted, type Permission } from '../../../shared/permissions';
 import { AccountPage } from '../account/AccountPage';
 import { useApi, useSession } from '../api/context';
 import { AuditPage } from '../audit/AuditPage';
-import { AttentionPage } from '../cases/AttentionList';
+import { AttentionPage } from '../attention/AttentionPage';
 import { CasePage } from '../cases/CasePage';
 import { IntakePage } from '../cases/IntakePage';
 import { CasesPage } from '../cases/CasesPage';

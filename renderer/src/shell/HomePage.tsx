@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Centre } from '../../../shared/contract/methods/centre';
 import { isGranted } from '../../../shared/permissions';
 import { useSession } from '../api/context';
-import { AttentionList } from '../cases/AttentionList';
+import { HomeAttention } from '../attention/HomeAttention';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
   const { t, i18n } = useTranslation();
@@ -19,12 +19,7 @@ export function HomePage({ centre }: { centre: Centre | null }) {
       </Typography>
       <Typography color="text.secondary">{t('home.lead')}</Typography>
       {isGranted('cases.read', session.user.roles) && (
-        <Paper variant="outlined" component="section" aria-label={t('attention.title')} sx={{ p: 3 }}>
-          <Typography variant="h6" component="h2">
-            {t('attention.title')}
-          </Typography>
-          <AttentionList limit={10} />
-        </Paper>
+        <HomeAttention />
       )}
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Stack spacing={2}>

@@ -406,11 +406,6 @@ export const en = {
   },
   attention: {
     title: 'Needs attention',
-    subtitle: 'Deadlines overdue or due within 24 hours, and open tasks, in the cases you may see.',
-    nothing: 'Nothing needs attention right now.',
-    due: 'Due',
-    what: 'What',
-    more: 'See all',
   },
   categories: {
     source: {

@@ -407,11 +407,6 @@ export const ro: Translation = {
   },
   attention: {
     title: 'Necesită atenție',
-    subtitle: 'Termene depășite sau care expiră în următoarele 24 de ore și sarcini deschise, în cazurile pe care le puteți vedea.',
-    nothing: 'Nimic nu necesită atenție în acest moment.',
-    due: 'Termen',
-    what: 'Ce',
-    more: 'Vezi tot',
   },
   categories: {
     source: {
