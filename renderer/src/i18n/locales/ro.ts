@@ -517,7 +517,7 @@ export const ro: Translation = {
       team: 'Echipă',
       notes: 'Note',
       interview: 'Interviu',
-      medical: 'Medical',
+      medical: 'Medicină',
       therapy: 'Terapie',
       meetings: 'Întâlniri',
       referrals: 'Trimiteri',

@@ -1,7 +1,7 @@
 /** English words of the calendar screens; ro and bg mirror its keys. */
 export const calendar = {
   title: 'Calendar',
-  subtitle: 'Forensic interviews booked at the centre. Open one to see its booking; coordinators move one by dragging it.',
+  subtitle: 'Forensic interviews and medical examinations booked at the centre. Open one to see it; coordinators move one by dragging it.',
   timeZoneNote: 'Times are shown on the centre’s clock ({{zone}}).',
   today: 'Today',
   previousDay: 'Previous day',
@@ -13,9 +13,17 @@ export const calendar = {
   week: 'Week',
   columns: 'Columns',
   byRoom: 'By room',
-  byInterviewer: 'By interviewer',
-  noRooms: 'There are no interview rooms yet. Add them under Rooms and scheduling.',
-  noInterviewers: 'There are no forensic interviewers yet. Give a colleague the forensic interviewer role.',
+  byPerson: 'By person',
+  noRooms: 'There are no interview or medical rooms yet. Add them under Rooms and scheduling.',
+  noPeople: 'There are no forensic interviewers or examiners yet. Give a colleague the Forensic interviewer or the Medical role.',
+  /** What a column holds, under its name. */
+  roles: {
+    interview: 'Interview room',
+    medical: 'Medical room',
+    interviewer: 'Interviewer',
+    examiner: 'Examiner',
+    both: 'Interviewer and examiner',
+  },
   busy: 'Busy',
   busyTooltip: 'Booked for a case you are not on',
   closed: 'Closed',
@@ -29,7 +37,8 @@ export const calendar = {
   },
   legend: {
     title: 'Legend',
-    scheduled: 'Scheduled',
+    scheduled: 'Interview',
+    exam: 'Medical examination',
     held: 'Held',
     cancelled: 'Cancelled',
     supplementary: 'Supplementary interview',
@@ -48,6 +57,16 @@ export const calendar = {
     stale: 'Someone else changed this interview after the calendar was loaded. It now shows the latest booking; drag it again if it still needs to move.',
     past: 'The new time is in the past.',
     done: 'Interview moved to {{when}}.',
+    examTitle: 'Move examination {{reference}}',
+    examStays: 'The examination stays where it was.',
+    examStale: 'Someone else changed this examination after the calendar was loaded. It now shows the latest booking; drag it again if it still needs to move.',
+    examDone: 'Examination moved to {{when}}.',
+    wrongColumn: {
+      examRoom: 'An examination can only move to a medical room.',
+      examPerson: 'An examination can only move to an examiner.',
+      interviewRoom: 'An interview can only move to an interview room.',
+      interviewPerson: 'An interview can only move to a forensic interviewer.',
+    },
   },
   conflicts: {
     title: 'This time cannot be booked',

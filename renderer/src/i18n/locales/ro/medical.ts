@@ -1,7 +1,7 @@
 import type { Translation } from '../../types';
 
 export const medical: Translation['medical'] = {
-  tab: 'Medical',
+  tab: 'Medicină',
   title: 'Examinări medicale',
   noneYet: 'Nu a fost programată încă nicio examinare.',
   book: 'Programează o examinare',

@@ -91,7 +91,7 @@ export const therapy: Translation['therapy'] = {
     recordTitle: 'Consemnarea unei evaluări',
     editTitle: 'Corectarea evaluării',
     edit: 'Modifică',
-    instrument: 'Instrument',
+    instrument: 'Instrumentul de evaluare',
     instrumentHelp: 'De exemplu CATS, SDQ, TSCYC',
     score: 'Scor',
     assessedOn: 'Data',
