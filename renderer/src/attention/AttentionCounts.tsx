@@ -5,8 +5,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../../shared/contract/followup-records';
-import { attentionKinds, type AttentionKind } from '../../../shared/followup/categories';
-import { kindIcons } from './kinds';
+import type { AttentionKind } from '../../../shared/followup/categories';
+import { useSession } from '../api/context';
+import { kindIcons, kindsFor } from './kinds';
 
 /** One small card per kind: how many, how many overdue. A card is also a filter: pressing it shows only its kind. */
 export function AttentionCounts({
@@ -19,13 +20,14 @@ export function AttentionCounts({
   onOnly: (kind: AttentionKind | null) => void;
 }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   return (
     <Box
       role="group"
       aria-label={t('dashboard.counts')}
       sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'repeat(2, 1fr)', sm: 'repeat(4, 1fr)' }, mb: 3 }}
     >
-      {attentionKinds.map((kind) => {
+      {kindsFor(session.user.roles).map((kind) => {
         const ofKind = items.filter((i) => i.kind === kind);
         const overdue = ofKind.filter((i) => i.overdue).length;
         const pressed = only === kind;

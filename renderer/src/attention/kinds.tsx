@@ -10,7 +10,8 @@ import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import type { AttentionItem } from '../../../shared/contract/followup-records';
-import type { AttentionKind } from '../../../shared/followup/categories';
+import { attentionKinds, type AttentionKind } from '../../../shared/followup/categories';
+import { isGranted, type Role, type RolePermission } from '../../../shared/permissions';
 
 /** One icon per kind, so a long list can be scanned by shape as well as by words. */
 export const kindIcons: Record<AttentionKind, ComponentType<SvgIconProps>> = {
@@ -25,6 +26,17 @@ export const kindIcons: Record<AttentionKind, ComponentType<SvgIconProps>> = {
 };
 
 /** Kinds due on a calendar date: their dueAt is the end of that day, so the screen names the day, not midnight. */
+/** Kinds the host only lists for some disciplines (see electron/core/followup/attention.ts): no empty card for the rest. */
+const kindPermission: Partial<Record<AttentionKind, RolePermission[]>> = {
+  therapy_review: ['notes.therapy'],
+  medical_followup: ['notes.medical'],
+  medical_exam_unrecorded: ['notes.medical', 'medical.schedule'],
+};
+
+export function kindsFor(roles: readonly Role[]): AttentionKind[] {
+  return attentionKinds.filter((kind) => (kindPermission[kind] ?? ['cases.read']).some((p) => isGranted(p, roles)));
+}
+
 export const dueOnDay: ReadonlySet<AttentionKind> = new Set(['action_item', 'referral', 'therapy_review', 'medical_followup']);
 
 /** Where the item is dealt with: the case tab (or meeting) that holds it. */
