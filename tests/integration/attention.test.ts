@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../shared/client';
 import type { AttentionItem } from '../../shared/contract/followup-records';
 import type { AttentionKind } from '../../shared/followup/categories';
 import type { Role } from '../../shared/permissions';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
-import { TestClock, inProcessClient, openTestCore, setUpCentre } from '../support/core';
 import { referral } from '../support/intake';
+import { staffedCentre } from '../support/staff';
 
-const PASSWORD = 'attention test sentence long';
 const HOUR = 3_600_000;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November): Monday ends at 22:00 UTC. */
 const T0 = '2026-11-22T09:00:00.000Z';
@@ -25,8 +21,6 @@ const people = {
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
 
-let passwordHash: Promise<string> | undefined;
-
 /**
  * Case A (Ana Pop): the officer, the therapist, the doctor and a blind
  * interviewer on its team. Case B (Eva Lup): the social worker. Both
@@ -35,30 +29,7 @@ let passwordHash: Promise<string> | undefined;
  * written straight into their tables (migration 013).
  */
 async function centre() {
-  const clock = new TestClock(new Date(T0));
-  const { core } = openTestCore({ clock });
-  const admin = await setUpCentre(inProcessClient(core));
-  const db = core.store.db;
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
-  const ids = {} as Record<Person, number>;
-  for (const [name, role] of Object.entries(people) as [Person, Role][]) {
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, usernameKey(name), `${name} display`, hash, T0);
-    db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-    ids[name] = Number(lastInsertRowid);
-  }
-  const clients = new Map<Person, Client>();
-  const as = async (name: Person): Promise<Client> => {
-    let client = clients.get(name);
-    if (!client) {
-      client = inProcessClient(core);
-      await client.call('auth.login', { username: name, password: PASSWORD });
-      clients.set(name, client);
-    }
-    return client;
-  };
+  const { clock, admin, db, ids, as, later } = await staffedCentre({ at: T0, people });
   const coord = await as('coord');
   const rules = (await coord.call('resources.list', {})).rules;
   await coord.call('resources.saveRules', { ...rules, timeZone: 'Europe/Bucharest' });
@@ -88,11 +59,6 @@ async function centre() {
       )
       .run(caseId, child, status, startsAt, new Date(Date.parse(startsAt) + HOUR).toISOString(), room.id, ids.doctor, T0, ids.coord);
     return Number(lastInsertRowid);
-  };
-  /** Moves the clock; sessions lock after 15 idle minutes, so everyone signs in again. */
-  const later = (ms: number) => {
-    clock.advance(ms);
-    clients.clear();
   };
   return { db, ids, as, later, coord, caseA, caseB, attention, session, exam };
 }

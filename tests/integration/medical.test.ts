@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, checkMessages } from '../../shared/contract';
-import type { Client } from '../../shared/client';
 import type { ExamBookingFields, MedicalExam } from '../../shared/contract/followup-records';
 import type { BookingFields, Room, SlotConflict } from '../../shared/contract/interview-records';
 import type { NewPerson } from '../../shared/contract/case-records';
 import type { Role } from '../../shared/permissions';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
-import { TestClock, databaseDigest, inProcessClient, openTestCore, setUpCentre } from '../support/core';
+import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
+import { staffedCentre } from '../support/staff';
 
-const PASSWORD = 'medical test sentence long';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
@@ -47,8 +44,6 @@ type Person = keyof typeof people;
 const FINDINGS = 'Healing abrasion on the left forearm, about two weeks old.';
 const SUMMARY = 'Examined; blood tests ordered, results in a week.';
 
-let passwordHash: Promise<string> | undefined;
-
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
     () => null,
@@ -78,35 +73,7 @@ const field = (path: (string | number)[], message: string) => [{ path, code: 'cu
  * with interviewer 1, doctor 1, a police officer and a prosecutor on its team.
  */
 async function centre() {
-  const clock = new TestClock(new Date(T0));
-  const { core } = openTestCore({ clock });
-  await setUpCentre(inProcessClient(core));
-  const db = core.store.db;
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
-  const ids = {} as Record<Person, number>;
-  for (const [name, roles] of Object.entries(people) as [Person, readonly Role[]][]) {
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, usernameKey(name), `${name} display`, hash, T0);
-    for (const role of roles) db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-    ids[name] = Number(lastInsertRowid);
-  }
-  const clients = new Map<Person, Client>();
-  const as = async (name: Person): Promise<Client> => {
-    let client = clients.get(name);
-    if (!client) {
-      client = inProcessClient(core);
-      await client.call('auth.login', { username: name, password: PASSWORD });
-      clients.set(name, client);
-    }
-    return client;
-  };
-  /** Moves the clock; sessions lock after 15 idle minutes, so everyone signs in again. */
-  const later = (ms: number) => {
-    clock.advance(ms);
-    clients.clear();
-  };
+  const { clock, db, ids, as, later } = await staffedCentre({ at: T0, people });
   const coord = await as('coord');
   const rules = (await coord.call('resources.list', {})).rules;
   await coord.call('resources.saveRules', { version: rules.version, timeZone: 'Europe/Bucharest', hours: HOURS, bufferMinutes: 30, dailyLimit: 2 });

@@ -3,17 +3,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError, checkMessages } from '../../shared/contract';
-import type { Client } from '../../shared/client';
 import type { ActionItem, Meeting, MeetingFields } from '../../shared/contract/followup-records';
 import type { NewPerson } from '../../shared/contract/case-records';
 import type { Role } from '../../shared/permissions';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
-import { TestClock, databaseDigest, inProcessClient, openTestCore, setUpCentre } from '../support/core';
+import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
+import { staffedCentre } from '../support/staff';
 import { tempDir } from '../support/temp';
 
-const PASSWORD = 'meetings test sentence long';
 const HOUR = 3_600_000;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
 const T0 = '2026-11-22T09:00:00.000Z';
@@ -29,8 +26,6 @@ const people = {
   therapist: 'therapist',
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
-
-let passwordHash: Promise<string> | undefined;
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -53,35 +48,7 @@ async function fieldRefusal(promise: Promise<unknown>) {
  * social worker; case C (Иван Петров) is restricted to the coordinator.
  */
 async function centre() {
-  const clock = new TestClock(new Date(T0));
-  const { core } = openTestCore({ clock });
-  await setUpCentre(inProcessClient(core), 'Barnahus Iași');
-  const db = core.store.db;
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
-  const ids = {} as Record<Person, number>;
-  for (const [name, role] of Object.entries(people) as [Person, Role][]) {
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, usernameKey(name), `${name} display`, hash, T0);
-    db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-    ids[name] = Number(lastInsertRowid);
-  }
-  const clients = new Map<Person, Client>();
-  const as = async (name: Person): Promise<Client> => {
-    let client = clients.get(name);
-    if (!client) {
-      client = inProcessClient(core);
-      await client.call('auth.login', { username: name, password: PASSWORD });
-      clients.set(name, client);
-    }
-    return client;
-  };
-  /** Moves the clock; sessions lock after 15 idle minutes, so everyone signs in again. */
-  const later = (ms: number) => {
-    clock.advance(ms);
-    clients.clear();
-  };
+  const { clock, core, db, ids, as, later } = await staffedCentre({ at: T0, people, centreName: 'Barnahus Iași' });
   const coord = await as('coord');
   const rules = (await coord.call('resources.list', {})).rules;
   await coord.call('resources.saveRules', { ...rules, timeZone: 'Europe/Bucharest' });

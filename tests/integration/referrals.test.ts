@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, checkMessages } from '../../shared/contract';
-import type { Client } from '../../shared/client';
 import type { Referral, ReferralFields } from '../../shared/contract/followup-records';
 import type { Role } from '../../shared/permissions';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
-import { TestClock, databaseDigest, inProcessClient, openTestCore, setUpCentre } from '../support/core';
+import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
+import { staffedCentre } from '../support/staff';
 
-const PASSWORD = 'referrals test sentence long';
 const MINUTE = 60_000;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
 const T0 = '2026-11-22T09:00:00.000Z';
@@ -20,8 +17,6 @@ const people = {
   outsider: 'child_protection',
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
-
-let passwordHash: Promise<string> | undefined;
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -42,34 +37,7 @@ const link = { legalGuardian: false, carer: false, mayBeInformed: true, informNo
 
 /** A centre in Bucharest; case A (Ana Pop) with her mother and her 14-year-old brother, the social worker and the officer on its team. */
 async function centre() {
-  const clock = new TestClock(new Date(T0));
-  const { core } = openTestCore({ clock });
-  await setUpCentre(inProcessClient(core));
-  const db = core.store.db;
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
-  const ids = {} as Record<Person, number>;
-  for (const [name, role] of Object.entries(people) as [Person, Role][]) {
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, usernameKey(name), `${name} display`, hash, T0);
-    db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-    ids[name] = Number(lastInsertRowid);
-  }
-  const clients = new Map<Person, Client>();
-  const as = async (name: Person): Promise<Client> => {
-    let client = clients.get(name);
-    if (!client) {
-      client = inProcessClient(core);
-      await client.call('auth.login', { username: name, password: PASSWORD });
-      clients.set(name, client);
-    }
-    return client;
-  };
-  const later = (ms: number) => {
-    clock.advance(ms);
-    clients.clear();
-  };
+  const { clock, db, ids, as, later } = await staffedCentre({ at: T0, people });
   const coord = await as('coord');
   const rules = (await coord.call('resources.list', {})).rules;
   await coord.call('resources.saveRules', { ...rules, timeZone: 'Europe/Bucharest' });

@@ -1,13 +1,11 @@
 import { Agent } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Interview, SlotConflict } from '../../shared/contract/interview-records';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
 import { ADMIN } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
 import { referral } from '../support/intake';
+import { STAFF_PASSWORD, addStaff } from '../support/staff';
 
-const PASSWORD = 'concurrency test sentence long';
 const WORKSTATIONS = 50;
 
 let running: TestHost | undefined;
@@ -27,22 +25,21 @@ describe('booking the same slot from many workstations at once', () => {
     await rawPost(url, 'setup.initialize', JSON.stringify({ centreName: 'Barnahus Sofia', admin: ADMIN }));
 
     // Fifty coordinators and fifty interviewers, so that only the room is shared.
-    const hash = await hashPassword(PASSWORD);
-    const addUser = (name: string, role: string) => {
-      const { lastInsertRowid } = db
-        .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(name, usernameKey(name), name, hash, new Date().toISOString());
-      db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-      return Number(lastInsertRowid);
-    };
     const indexes = [...Array(WORKSTATIONS).keys()];
-    const interviewers = indexes.map((i) => addUser(`interviewer${i}`, 'forensic_interviewer'));
-    for (const i of indexes) addUser(`coord${i}`, 'coordinator');
+    const ids = await addStaff(
+      db,
+      Object.fromEntries([
+        ...indexes.map((i) => [`interviewer${i}`, 'forensic_interviewer'] as const),
+        ...indexes.map((i) => [`coord${i}`, 'coordinator'] as const),
+      ]),
+      { createdAt: new Date().toISOString(), displayName: (name) => name },
+    );
+    const interviewers = indexes.map((i) => ids[`interviewer${i}`]);
 
     // Each coordinator signs in from their own workstation (own TLS connection), all at once.
     agents = indexes.map(() => new Agent({ rejectUnauthorized: false, keepAlive: true }));
     const logins = await Promise.all(
-      indexes.map((i) => rawPost(url, 'auth.login', JSON.stringify({ username: `coord${i}`, password: PASSWORD }), { 'x-barnahus-workstation': `ws-${i}` }, agents[i])),
+      indexes.map((i) => rawPost(url, 'auth.login', JSON.stringify({ username: `coord${i}`, password: STAFF_PASSWORD }), { 'x-barnahus-workstation': `ws-${i}` }, agents[i])),
     );
     const tokens = logins.map((login) => {
       expect(login.status).toBe(200);

@@ -3,12 +3,10 @@ import { ApiError, checkMessages } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { TherapySessionFields, TreatmentPlan } from '../../shared/contract/followup-records';
 import type { Role } from '../../shared/permissions';
-import { hashPassword } from '../../electron/core/passwords';
-import { usernameKey } from '../../electron/core/users';
-import { TestClock, databaseDigest, inProcessClient, openTestCore, setUpCentre } from '../support/core';
+import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
+import { staffedCentre } from '../support/staff';
 
-const PASSWORD = 'therapy test sentence long';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -24,14 +22,11 @@ const people = {
   officer: 'police',
   iv1: 'forensic_interviewer',
 } as const satisfies Record<string, Role>;
-type Person = keyof typeof people;
 
 /** What the child said in therapy: it must never reach anyone but the therapist. */
 const NOTE = 'Spoke for the first time about the evenings at the uncle’s flat.';
 const SCORE = 'T=68';
 const GOAL = 'Sleep through the night without nightmares';
-
-let passwordHash: Promise<string> | undefined;
 
 async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -52,30 +47,7 @@ const field = (path: (string | number)[], message: string) => [{ path, code: 'cu
 
 /** A case with the therapist, the prosecutor and interviewer 1 on its team; therapist 2 and the officer are not. */
 async function centre() {
-  const clock = new TestClock(new Date(T0));
-  const { core } = openTestCore({ clock });
-  await setUpCentre(inProcessClient(core));
-  const db = core.store.db;
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
-  const ids = {} as Record<Person, number>;
-  for (const [name, role] of Object.entries(people) as [Person, Role][]) {
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO users (username, username_key, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, usernameKey(name), `${name} display`, hash, T0);
-    db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(lastInsertRowid, role);
-    ids[name] = Number(lastInsertRowid);
-  }
-  const clients = new Map<Person, Client>();
-  const as = async (name: Person): Promise<Client> => {
-    let client = clients.get(name);
-    if (!client) {
-      client = inProcessClient(core);
-      await client.call('auth.login', { username: name, password: PASSWORD });
-      clients.set(name, client);
-    }
-    return client;
-  };
+  const { clock, db, ids, as } = await staffedCentre({ at: T0, people });
   const coord = await as('coord');
   const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop', birthDate: '2016-01-01' }, {}, clock.now()));
   for (const name of ['therapist', 'prosecutor', 'iv1'] as const) await coord.call('cases.addMember', { caseId: created.id, userId: ids[name] });
