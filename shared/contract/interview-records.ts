@@ -16,6 +16,7 @@ import {
   supplementaryStates,
   weekdays,
 } from '../interviews/categories';
+import { medicalExamSchema } from './followup-records';
 import { checkMessages, clockTimeSchema, dateSchema, distinctList, idSchema, nonBlankText, timestampSchema, versionSchema } from './fields';
 
 /** The records of the interview work: resources, interviews, attendance, recordings and their custody. */
@@ -164,18 +165,32 @@ export const interviewSchema = bookingFieldsSchema.extend({
 });
 export type Interview = z.infer<typeof interviewSchema>;
 
-/** A calendar entry: the whole booking for a case the caller may see, only "busy" for any other. */
+/** What a calendar entry books: a forensic interview or a medical examination (they share rooms, staff and the child). */
+export const calendarEntryKinds = ['interview', 'medical_exam'] as const;
+export type CalendarEntryKind = (typeof calendarEntryKinds)[number];
+
+/**
+ * A calendar entry: the whole booking for a case the caller may see, only
+ * "busy" for any other. `id` is the interview's or the exam's, so it is
+ * unique only together with `kind`.
+ */
 export const calendarEntrySchema = z.object({
+  kind: z.enum(calendarEntryKinds),
   id: idSchema,
+  /** Exams have the same three. */
   status: z.enum(interviewStatuses),
   startsAt: timestampSchema,
   endsAt: timestampSchema,
   roomId: idSchema,
+  /** Interviews only; null for an exam. */
   observationRoomId: idSchema.nullable(),
+  /** The staff member the slot holds: the interviewer, or the examiner of an exam. */
   interviewerId: idSchema,
   interpreterId: idSchema.nullable(),
-  /** Null when the caller may not see the case: the slot is shown as busy, nothing else. */
+  /** An interview, when the caller may see its case; null otherwise (the slot is shown as busy, nothing else) and for an exam. */
   booking: interviewSchema.nullable(),
+  /** An exam, as medical.list gives it to this caller (findings for medical staff only); null when busy and for an interview. */
+  exam: medicalExamSchema.nullable(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 

@@ -840,6 +840,7 @@ describe('the calendar and need to know', () => {
     const calendar = await (await as('officer')).call('interviews.calendar', range);
     expect(calendar.entries).toEqual([
       {
+        kind: 'interview',
         id: mine.id,
         status: 'scheduled',
         startsAt: mine.startsAt,
@@ -849,8 +850,10 @@ describe('the calendar and need to know', () => {
         interviewerId: ids.iv1,
         interpreterId: null,
         booking: mine,
+        exam: null,
       },
       {
+        kind: 'interview',
         id: theirs.id,
         status: 'scheduled',
         startsAt: theirs.startsAt,
@@ -860,6 +863,7 @@ describe('the calendar and need to know', () => {
         interviewerId: ids.iv2,
         interpreterId: null,
         booking: null,
+        exam: null,
       },
     ]);
     const outsider = await (await as('outsider')).call('interviews.calendar', range);

@@ -9,6 +9,7 @@ import { rejectFuture } from '../cases/checks';
 import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { AppError, fieldError } from '../errors';
+import { medicalSight, readExam, type ExamRow } from '../followup/medical-file';
 import {
   NO_INTERVIEW,
   childInterviewCount,
@@ -170,6 +171,62 @@ function announce(ctx: RunContext, caseId: number, interviewId: number, action: 
   ctx.emit({ entity: 'schedule', action, id: interviewId });
 }
 
+type CaseSight = Pick<CaseRow, 'restricted' | 'interview_done_at'> & { case_id: number };
+const caseOf = (r: CaseSight) => ({ id: r.case_id, restricted: r.restricted, interview_done_at: r.interview_done_at });
+
+/** The interviews in the period (cancelled ones too: the calendar shows them struck through). */
+function calendarInterviews(db: Database, me: Viewer, from: string, to: string): CalendarEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.status, i.starts_at, i.ends_at, i.room_id, i.observation_room_id, i.interviewer_id, i.interpreter_id, c.id AS case_id, c.restricted, c.interview_done_at
+         FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.starts_at < ? AND i.ends_at > ?`,
+    )
+    .all(to, from) as (Pick<InterviewRow, 'id' | 'status' | 'starts_at' | 'ends_at' | 'room_id' | 'observation_room_id' | 'interviewer_id' | 'interpreter_id'> & CaseSight)[];
+  return rows.map((r) => ({
+    kind: 'interview',
+    id: r.id,
+    status: r.status,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    roomId: r.room_id,
+    observationRoomId: r.observation_room_id,
+    interviewerId: r.interviewer_id,
+    interpreterId: r.interpreter_id,
+    booking: viewOf(db, me, caseOf(r)) ? readInterview(db, r.id, mayReadRemarks(me)) : null,
+    exam: null,
+  }));
+}
+
+/**
+ * The medical examinations in the period, likewise. An exam comes whole only
+ * as medical.list would give it: never to a blind interviewer (an exam says
+ * much of what the child went through), findings only to medical staff.
+ */
+function calendarExams(db: Database, me: Viewer, from: string, to: string): CalendarEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.status, e.starts_at, e.ends_at, e.room_id, e.examiner_id, e.interpreter_id, c.id AS case_id, c.restricted, c.interview_done_at
+         FROM medical_exams e JOIN cases c ON c.id = e.case_id WHERE e.starts_at < ? AND e.ends_at > ?`,
+    )
+    .all(to, from) as (Pick<ExamRow, 'id' | 'status' | 'starts_at' | 'ends_at' | 'room_id' | 'examiner_id' | 'interpreter_id'> & CaseSight)[];
+  return rows.map((r) => {
+    const view = viewOf(db, me, caseOf(r));
+    return {
+      kind: 'medical_exam',
+      id: r.id,
+      status: r.status,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      roomId: r.room_id,
+      observationRoomId: null,
+      interviewerId: r.examiner_id,
+      interpreterId: r.interpreter_id,
+      booking: null,
+      exam: view === 'full' ? readExam(db, r.id, medicalSight(db, me, r.case_id, view)) : null,
+    };
+  });
+}
+
 export const interviewHandlers = {
   'interviews.calendar': defineHandler('interviews.calendar', {
     run(input, ctx) {
@@ -178,25 +235,11 @@ export const interviewHandlers = {
       if (to <= from) throw fieldError(['to'], checkMessages.endBeforeStart);
       if (Date.parse(to) - Date.parse(from) > MAX_CALENDAR_DAYS * 24 * 60 * MINUTE) throw fieldError(['to'], checkMessages.periodTooLong);
       const me = viewer(ctx);
-      const rows = ctx.db
-        .prepare(
-          `SELECT i.id, i.status, i.starts_at, i.ends_at, i.room_id, i.observation_room_id, i.interviewer_id, i.interpreter_id, c.id AS case_id, c.restricted, c.interview_done_at
-             FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.starts_at < ? AND i.ends_at > ? ORDER BY i.starts_at`,
-        )
-        .all(to, from) as (Pick<InterviewRow, 'id' | 'status' | 'starts_at' | 'ends_at' | 'room_id' | 'observation_room_id' | 'interviewer_id' | 'interpreter_id'> &
-        Pick<CaseRow, 'restricted' | 'interview_done_at'> & { case_id: number })[];
-      const entries: CalendarEntry[] = rows.map((r) => ({
-        id: r.id,
-        status: r.status,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
-        roomId: r.room_id,
-        observationRoomId: r.observation_room_id,
-        interviewerId: r.interviewer_id,
-        interpreterId: r.interpreter_id,
-        booking: viewOf(ctx.db, me, { id: r.case_id, restricted: r.restricted, interview_done_at: r.interview_done_at }) ? readInterview(ctx.db, r.id, mayReadRemarks(me)) : null,
-      }));
-      ctx.note({ detail: `${entries.filter((e) => e.booking).length} of ${entries.length} shown in full` });
+      const entries = [...calendarInterviews(ctx.db, me, from, to), ...calendarExams(ctx.db, me, from, to)].sort(
+        (a, b) => a.startsAt.localeCompare(b.startsAt) || a.kind.localeCompare(b.kind) || a.id - b.id,
+      );
+      const full = entries.filter((e) => e.booking ?? e.exam).length;
+      ctx.note({ detail: `${full} of ${entries.length} shown in full (${entries.filter((e) => e.kind === 'medical_exam').length} examinations)` });
       return { entries };
     },
   }),

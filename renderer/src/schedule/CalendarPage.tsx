@@ -5,7 +5,7 @@ import { addDays, format, startOfDay, startOfWeek } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Interview, Resources } from '../../../shared/contract/interview-records';
+import type { Resources } from '../../../shared/contract/interview-records';
 import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
@@ -18,11 +18,11 @@ import { CalendarBoard, type Drop } from './calendar/CalendarBoard';
 import { CalendarToolbar } from './calendar/CalendarToolbar';
 import { Legend } from './calendar/Legend';
 import { dateLocales } from './calendar/localizer';
-import { toEvents, toResources, type GroupBy, type ViewMode } from './calendar/model';
-import { MoveDialog, type PendingMove } from './calendar/MoveDialog';
+import { accepts, toEvents, toResources, type CalendarEvent, type GroupBy, type ViewMode } from './calendar/model';
+import { MoveDialog, type Moved, type Moving, type PendingMove } from './calendar/MoveDialog';
 import { fromWall, parseDateKey, toWall, usableZone, wallDateKey } from './calendar/zone';
 
-/** The centre's interview calendar: day or week, by room or by interviewer; schedulers move interviews by dragging. */
+/** The centre's calendar of interviews and medical examinations: day or week, by room or by person; schedulers move them by dragging. */
 export function CalendarPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -47,11 +47,13 @@ function CentreCalendar({ resources }: { resources: Resources }) {
   const language = currentLanguage();
   const locale = dateLocales[language];
   const zone = usableZone(resources.rules.timeZone);
-  const mayMove = isGranted('interviews.schedule', session.user.roles);
+  const mayMoveInterviews = isGranted('interviews.schedule', session.user.roles);
+  const mayMoveExams = isGranted('medical.schedule', session.user.roles);
 
   // Where the calendar is, in the address: a reload or a link keeps it.
   const view: ViewMode = params.get('view') === 'day' ? 'day' : 'week';
-  const groupBy: GroupBy = params.get('by') === 'interviewer' ? 'interviewer' : 'room';
+  // "interviewer" is what links made before examiners joined the people's columns say.
+  const groupBy: GroupBy = params.get('by') === 'person' || params.get('by') === 'interviewer' ? 'person' : 'room';
   const today = startOfDay(toWall(now, zone));
   const anchor = parseDateKey(params.get('date')) ?? today;
   const update = (patch: { view?: ViewMode; by?: GroupBy; date?: Date }) => {
@@ -78,35 +80,52 @@ function CentreCalendar({ resources }: { resources: Resources }) {
   const [move, setMove] = useState<PendingMove | null>(null);
   const [snapped, setSnapped] = useState(false);
   const [moved, setMoved] = useState<string | null>(null);
+  const [misplaced, setMisplaced] = useState<string | null>(null);
 
   const entries = calendar.data?.entries ?? [];
   const columns = toResources(resources, entries, groupBy);
   // While the reason is asked for, the block stands where it was dropped.
   const preview = move && !snapped ? move : null;
   const events = toEvents(entries, groupBy, zone, t('calendar.busy')).map((e) =>
-    preview && e.entry.id === preview.event.entry.id
-      ? { ...e, start: preview.start, end: preview.end, resourceId: groupBy === 'room' ? preview.roomId : preview.interviewerId }
-      : e,
+    preview && e.key === preview.event.key ? { ...e, start: preview.start, end: preview.end, resourceId: groupBy === 'room' ? preview.roomId : preview.staffId } : e,
   );
 
   const roomName = (id: number) => resources.rooms.find((r) => r.id === id)?.name ?? '';
-  const interviewerName = (id: number) => resources.interviewers.find((i) => i.userId === id)?.name ?? '';
+  const staffName = (id: number) => (resources.interviewers.find((i) => i.userId === id) ?? resources.examiners.find((e) => e.userId === id))?.name ?? '';
 
-  const onDrop = ({ event, start, end, resourceId }: Drop) => {
-    const booking = event.entry.booking;
-    if (!mayMove || !booking || event.entry.status !== 'scheduled') return;
-    const roomId = groupBy === 'room' && resourceId !== undefined ? resourceId : event.entry.roomId;
-    const interviewerId = groupBy === 'interviewer' && resourceId !== undefined ? resourceId : event.entry.interviewerId;
-    const same = start.getTime() === event.start.getTime() && end.getTime() === event.end.getTime() && roomId === event.entry.roomId && interviewerId === event.entry.interviewerId;
-    if (same) return;
-    setSnapped(false);
-    setMove({ event: { ...event, entry: { ...event.entry, booking } }, start, end, roomId, interviewerId });
+  /** What of this block the caller may move, if anything: only a booking still to happen, of a case they see, with the right permission. */
+  const movingOf = (event: CalendarEvent): Moving | null => {
+    if (event.entry.status !== 'scheduled') return null;
+    const { booking, exam } = event.entry;
+    if (booking && mayMoveInterviews) return { kind: 'interview', booking };
+    if (exam && mayMoveExams) return { kind: 'medical_exam', exam };
+    return null;
   };
 
-  const closeMove = (done: Interview | null) => {
-    if (done) {
+  const onDrop = ({ event, start, end, resourceId }: Drop) => {
+    const moving = movingOf(event);
+    if (!moving) return;
+    const column = resourceId === undefined ? undefined : columns.find((c) => c.id === resourceId);
+    // An exam needs a medical room and an examiner, an interview the opposite: the block stays and the page says why.
+    if (column && !accepts(column, event.entry.kind)) {
+      const where = `${event.entry.kind === 'medical_exam' ? 'exam' : 'interview'}${groupBy === 'room' ? 'Room' : 'Person'}` as const;
+      setMisplaced(t(`calendar.move.wrongColumn.${where}`));
+      return;
+    }
+    const roomId = groupBy === 'room' && column ? column.id : event.entry.roomId;
+    const staffId = groupBy === 'person' && column ? column.id : event.entry.interviewerId;
+    const same = start.getTime() === event.start.getTime() && end.getTime() === event.end.getTime() && roomId === event.entry.roomId && staffId === event.entry.interviewerId;
+    if (same) return;
+    setMisplaced(null);
+    setSnapped(false);
+    setMove({ event, moving, start, end, roomId, staffId });
+  };
+
+  const closeMove = (done: Moved | null) => {
+    if (done && move) {
       const start = toWall(done.startsAt, zone);
-      setMoved(t('calendar.move.done', { when: `${format(start, 'EEEE d MMMM', { locale })}, ${format(start, 'p', { locale })}` }));
+      const when = `${format(start, 'EEEE d MMMM', { locale })}, ${format(start, 'p', { locale })}`;
+      setMoved(move.moving.kind === 'medical_exam' ? t('calendar.move.examDone', { when }) : t('calendar.move.done', { when }));
     }
     setMove(null);
   };
@@ -134,7 +153,7 @@ function CentreCalendar({ resources }: { resources: Resources }) {
           {errorMessage(t, calendar.error)}
         </Alert>
       )}
-      {columns.length === 0 && <Notice severity="info">{groupBy === 'room' ? t('calendar.noRooms') : t('calendar.noInterviewers')}</Notice>}
+      {columns.length === 0 && <Notice severity="info">{groupBy === 'room' ? t('calendar.noRooms') : t('calendar.noPeople')}</Notice>}
       <CalendarBoard
         view={gridView}
         date={anchor}
@@ -144,18 +163,23 @@ function CentreCalendar({ resources }: { resources: Resources }) {
         resources={resources}
         zone={zone}
         language={language}
-        mayMove={mayMove}
-        pendingId={preview ? preview.event.entry.id : null}
+        movable={(e) => movingOf(e) !== null}
+        pendingKey={preview ? preview.event.key : null}
         onNavigate={(date) => update({ date })}
         onDrillDown={(date) => update({ view: 'day', date })}
         onDrop={onDrop}
-        onOpen={(e) => void navigate(`/interviews/${e.entry.id}`)}
+        onOpen={(e) => void navigate(e.entry.exam ? `/cases/${e.entry.exam.caseId}?tab=medical` : `/interviews/${e.entry.id}`)}
       />
       <Legend />
-      {move && <MoveDialog move={move} zone={zone} roomName={roomName} interviewerName={interviewerName} onSnapBack={() => setSnapped(true)} onClose={closeMove} />}
+      {move && <MoveDialog move={move} zone={zone} roomName={roomName} staffName={staffName} onSnapBack={() => setSnapped(true)} onClose={closeMove} />}
       <Snackbar open={moved !== null} autoHideDuration={6000} onClose={() => setMoved(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity="success" role="status" onClose={() => setMoved(null)} variant="filled">
           {moved}
+        </Alert>
+      </Snackbar>
+      <Snackbar open={misplaced !== null} autoHideDuration={6000} onClose={() => setMisplaced(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity="info" role="status" onClose={() => setMisplaced(null)} variant="filled">
+          {misplaced}
         </Alert>
       </Snackbar>
     </>

@@ -118,7 +118,7 @@ export const resourceMethods = {
 export const interviewMethods = {
   'interviews.calendar': defineMethod({
     summary:
-      'Interviews between two moments, for the calendar. Bookings of cases the caller may see come whole; any other only as "busy" (its times and resources).',
+      'Interviews and medical examinations between two moments, for the calendar (kind tells which). Bookings of cases the caller may see come whole (an exam as medical.list gives it, findings for medical staff only); any other only as "busy" (its times, room and staff).',
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',

@@ -1,15 +1,16 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import MedicalServicesOutlined from '@mui/icons-material/MedicalServicesOutlined';
 import Box from '@mui/material/Box';
 import { useMemo, type KeyboardEvent } from 'react';
-import { Calendar, type EventProps, type HeaderProps } from 'react-big-calendar';
+import { Calendar, type EventProps, type HeaderProps, type ResourceHeaderProps } from 'react-big-calendar';
 import * as dragAndDrop from 'react-big-calendar/lib/addons/dragAndDrop';
 import type { EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { useTranslation } from 'react-i18next';
 import type { Resources } from '../../../../shared/contract/interview-records';
 import type { Language } from '../../i18n';
 import { formats, localizer } from './localizer';
-import { closedDay, initials, offHours, workingSpan, type CalendarEvent, type CalendarResource, type GroupBy } from './model';
+import { closedDay, offHours, summaryOf, workingSpan, type CalendarEvent, type CalendarResource, type GroupBy } from './model';
 import { calendarSx } from './styles';
 import { toWall } from './zone';
 
@@ -24,15 +25,15 @@ export interface Drop {
   event: CalendarEvent;
   start: Date;
   end: Date;
-  /** The column it landed in (a room or an interviewer), when the grid has columns. */
+  /** The column it landed in (a room or a person), when the grid has columns. */
   resourceId: number | undefined;
 }
 
 
 /**
  * The time grid: react-big-calendar with its drag-and-drop add-on, its columns
- * the interview rooms or the interviewers, the centre's hours and closed days
- * shaded. Everything it is given and answers is on the centre's wall clock.
+ * the rooms or the interviewers and examiners, the centre's hours and closed
+ * days shaded. Everything it is given and answers is on the centre's wall clock.
  */
 export function CalendarBoard({
   view,
@@ -43,8 +44,8 @@ export function CalendarBoard({
   resources,
   zone,
   language,
-  mayMove,
-  pendingId,
+  movable,
+  pendingKey,
   onNavigate,
   onDrillDown,
   onDrop,
@@ -58,8 +59,9 @@ export function CalendarBoard({
   resources: Resources;
   zone: string | null;
   language: Language;
-  mayMove: boolean;
-  pendingId: number | null;
+  /** Whether this caller may drag this block (interviews and exams need different permissions). */
+  movable: (event: CalendarEvent) => boolean;
+  pendingKey: string | null;
   onNavigate: (date: Date) => void;
   /** A day's heading was clicked: show that day. */
   onDrillDown: (date: Date) => void;
@@ -68,23 +70,39 @@ export function CalendarBoard({
 }) {
   const { t } = useTranslation();
   const { min, max } = workingSpan(resources.rules);
-  const movable = (e: CalendarEvent) => mayMove && e.entry.status === 'scheduled' && e.entry.booking !== null;
+  const mayMoveAny = events.some(movable);
 
   const components = useMemo(
     () => ({
       event: ({ event }: EventProps<CalendarEvent>) => {
-        const b = event.entry.booking;
-        if (!b) return <span className="bd-ev-title">{t('calendar.busy')}</span>;
+        const shown = summaryOf(event.entry);
+        if (!shown) return <span className="bd-ev-title">{t('calendar.busy')}</span>;
+        const exam = event.entry.exam;
         return (
           <>
             <div className="bd-ev-title">
-              {b.caseReference} · {initials(b.childName)}
+              {exam && <MedicalServicesOutlined className="bd-ev-icon" aria-hidden />}
+              {shown.reference} · {shown.child}
             </div>
-            <div>{groupBy === 'room' ? b.interviewerName : b.roomName}</div>
+            {/* One line for where and what kind: an hour's block has room for little more. */}
+            <div>
+              {groupBy === 'room' ? shown.staff : shown.room}
+              {exam && ` · ${t(`medical.kinds.${exam.kind}`)}`}
+            </div>
             {event.supplementary && <span className="bd-ev-tag">{t('calendar.supplementaryShort')}</span>}
           </>
         );
       },
+      // People's columns say who interviews and who examines: a coordinator drags an exam to an examiner.
+      resourceHeader: ({ label, resource }: ResourceHeaderProps<CalendarResource>) =>
+        groupBy === 'person' ? (
+          <>
+            {label}
+            <span className="bd-column-role">{t(`calendar.roles.${resource.role}`)}</span>
+          </>
+        ) : (
+          <>{label}</>
+        ),
       header: ({ date: day, label }: HeaderProps) => {
         const closed = closedDay(day, resources);
         return (
@@ -99,8 +117,10 @@ export function CalendarBoard({
   );
 
   const tooltip = (e: CalendarEvent) => {
-    if (!e.entry.booking) return t('calendar.busyTooltip');
-    const parts = [e.title, t(`calendar.status.${e.entry.status}`)];
+    if (!summaryOf(e.entry)) return t('calendar.busyTooltip');
+    const parts = [e.title];
+    if (e.entry.exam) parts.push(t(`medical.kinds.${e.entry.exam.kind}`));
+    parts.push(t(`calendar.status.${e.entry.status}`));
     if (e.supplementary) parts.push(t('calendar.supplementary'));
     return parts.join(' — ');
   };
@@ -144,23 +164,24 @@ export function CalendarBoard({
         components={components}
         draggableAccessor={movable}
         resizableAccessor={movable}
-        resizable={mayMove}
+        resizable={mayMoveAny}
         onEventDrop={interaction}
         onEventResize={interaction}
-        onSelectEvent={(e) => e.entry.booking && onOpen(e)}
+        onSelectEvent={(e) => summaryOf(e.entry) && onOpen(e)}
         onKeyPressEvent={(e, key) => {
           const k = key as KeyboardEvent<HTMLElement>;
-          if ((k.key === 'Enter' || k.key === ' ') && e.entry.booking) {
+          if ((k.key === 'Enter' || k.key === ' ') && summaryOf(e.entry)) {
             k.preventDefault();
             onOpen(e);
           }
         }}
         eventPropGetter={(e) => ({
           className: [
-            e.entry.booking ? `bd-ev-${e.entry.status} bd-ev-open` : 'bd-ev-busy',
+            summaryOf(e.entry) ? `bd-ev-${e.entry.status} bd-ev-open` : 'bd-ev-busy',
+            e.entry.exam ? 'bd-ev-exam' : '',
             e.supplementary ? 'bd-ev-supplementary' : '',
             movable(e) ? 'bd-ev-movable' : '',
-            e.entry.id === pendingId ? 'bd-ev-pending' : '',
+            e.key === pendingKey ? 'bd-ev-pending' : '',
           ]
             .filter(Boolean)
             .join(' '),

@@ -59,7 +59,7 @@ export function CalendarToolbar({
       </ToggleButtonGroup>
       <ToggleButtonGroup size="small" exclusive value={groupBy} sx={plain} onChange={(_, v: GroupBy | null) => v && onGroupBy(v)} aria-label={t('calendar.columns')}>
         <ToggleButton value="room">{t('calendar.byRoom')}</ToggleButton>
-        <ToggleButton value="interviewer">{t('calendar.byInterviewer')}</ToggleButton>
+        <ToggleButton value="person">{t('calendar.byPerson')}</ToggleButton>
       </ToggleButtonGroup>
     </Stack>
   );

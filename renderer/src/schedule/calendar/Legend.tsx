@@ -1,3 +1,4 @@
+import MedicalServicesOutlined from '@mui/icons-material/MedicalServicesOutlined';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
@@ -11,6 +12,7 @@ export function Legend() {
   const s = swatches(useTheme());
   const items = [
     { key: 'scheduled', label: t('calendar.legend.scheduled'), sx: s.scheduled },
+    { key: 'exam', label: t('calendar.legend.exam'), sx: s.exam, icon: true },
     { key: 'held', label: t('calendar.legend.held'), sx: s.held },
     { key: 'cancelled', label: t('calendar.legend.cancelled'), sx: s.cancelled },
     { key: 'supplementary', label: t('calendar.legend.supplementary'), sx: { ...s.scheduled, ...s.supplementary } },
@@ -26,7 +28,9 @@ export function Legend() {
     >
       {items.map((item) => (
         <Stack key={item.key} component="li" direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
-          <Box aria-hidden sx={{ width: 22, height: 14, borderRadius: 0.5, boxSizing: 'border-box', ...item.sx }} />
+          <Box aria-hidden sx={{ width: 22, height: 14, borderRadius: 0.5, boxSizing: 'border-box', display: 'flex', alignItems: 'center', justifyContent: 'center', ...item.sx }}>
+            {'icon' in item && <MedicalServicesOutlined sx={{ fontSize: 11 }} />}
+          </Box>
           <Typography variant="body2" color="text.secondary">
             {item.label}
           </Typography>

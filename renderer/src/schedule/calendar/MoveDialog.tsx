@@ -13,6 +13,7 @@ import { format } from 'date-fns';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/contract';
+import type { MedicalExam } from '../../../../shared/contract/followup-records';
 import type { CalendarEntry, Interview, SlotConflict } from '../../../../shared/contract/interview-records';
 import { useApi } from '../../api/context';
 import { FormError } from '../../forms/FormFeedback';
@@ -20,24 +21,33 @@ import { currentLanguage } from '../../i18n';
 import { errorMessage } from '../../i18n/messages';
 import { isSlotRefusal, SlotConflicts } from '../SlotConflicts';
 import { dateLocales } from './localizer';
-import type { CalendarEvent } from './model';
+import { entryKey, type CalendarEvent } from './model';
 import { fromWall } from './zone';
+
+/** What is moving: an interview or a medical examination, as the calendar has it. */
+export type Moving = { kind: 'interview'; booking: Interview } | { kind: 'medical_exam'; exam: MedicalExam };
 
 /** A block dropped somewhere new, waiting for its reason. */
 export interface PendingMove {
-  event: CalendarEvent & { entry: CalendarEntry & { booking: Interview } };
+  event: CalendarEvent;
+  moving: Moving;
   start: Date;
   end: Date;
   roomId: number;
-  interviewerId: number;
+  /** The interviewer, or the examiner of an exam. */
+  staffId: number;
 }
+
+/** The moved booking, whichever it is. */
+export type Moved = Interview | MedicalExam;
 
 type Outcome = { kind: 'editing' } | { kind: 'refused'; conflicts: SlotConflict[] } | { kind: 'stale' } | { kind: 'failed'; message: string };
 
 const MINUTE = 60_000;
 
 /**
- * Asks why an interview moves, showing from → to, then saves the move.
+ * Asks why an interview or an examination moves, showing from → to, then saves the move.
+ * Both keep everything but the time, room and person: only what the drag changed changes.
  * A refused slot or a stale version ends the move: the block goes back (onSnapBack) and the
  * dialog says why, with only Close left to press.
  */
@@ -45,16 +55,16 @@ export function MoveDialog({
   move,
   zone,
   roomName,
-  interviewerName,
+  staffName,
   onSnapBack,
   onClose,
 }: {
   move: PendingMove;
   zone: string | null;
   roomName: (id: number) => string;
-  interviewerName: (id: number) => string;
+  staffName: (id: number) => string;
   onSnapBack: () => void;
-  onClose: (moved: Interview | null) => void;
+  onClose: (moved: Moved | null) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -65,7 +75,12 @@ export function MoveDialog({
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'editing' });
   const locale = dateLocales[currentLanguage()];
-  const b = move.event.entry.booking;
+  const { moving } = move;
+  const exam = moving.kind === 'medical_exam';
+  const was =
+    moving.kind === 'interview'
+      ? { reference: moving.booking.caseReference, room: moving.booking.roomName, staff: moving.booking.interviewerName }
+      : { reference: moving.exam.caseReference, room: moving.exam.roomName, staff: moving.exam.examinerName };
   const day = (start: Date) => format(start, 'EEEE d MMMM', { locale });
   const hours = (start: Date, end: Date) => `${format(start, 'p', { locale })}–${format(end, 'p', { locale })}`;
   const ended = outcome.kind === 'refused' || outcome.kind === 'stale';
@@ -80,33 +95,54 @@ export function MoveDialog({
     setSaving(true);
     setOutcome({ kind: 'editing' });
     try {
-      const moved = await api.call('interviews.update', {
-        interviewId: b.id,
-        version: b.version,
+      const when = {
         reason: reason.trim(),
         startsAt: fromWall(move.start, zone),
         durationMinutes: Math.round((move.end.getTime() - move.start.getTime()) / MINUTE),
         roomId: move.roomId,
-        observationRoomId: b.observationRoomId,
-        interviewerId: move.interviewerId,
-        interpreterId: b.interpreterId,
-        interpreterLanguage: b.interpreterLanguage,
-        supportPerson: b.supportPerson,
-        invitees: b.invitees,
-        planning: b.planning,
-      });
+      };
+      let moved: Moved;
+      let placed: Partial<CalendarEntry>;
+      if (moving.kind === 'interview') {
+        const b = moving.booking;
+        const done = await api.call('interviews.update', {
+          ...when,
+          interviewId: b.id,
+          version: b.version,
+          observationRoomId: b.observationRoomId,
+          interviewerId: move.staffId,
+          interpreterId: b.interpreterId,
+          interpreterLanguage: b.interpreterLanguage,
+          supportPerson: b.supportPerson,
+          invitees: b.invitees,
+          planning: b.planning,
+        });
+        moved = done;
+        placed = { startsAt: done.startsAt, endsAt: done.endsAt, roomId: done.roomId, interviewerId: done.interviewerId, booking: done };
+      } else {
+        const x = moving.exam;
+        const done = await api.call('medical.update', {
+          ...when,
+          examId: x.id,
+          version: x.version,
+          kind: x.kind,
+          examinerId: move.staffId,
+          interpreterId: x.interpreterId,
+          interpreterLanguage: x.interpreterLanguage,
+          supportPerson: x.supportPerson,
+          purpose: x.purpose,
+        });
+        moved = done;
+        placed = { startsAt: done.startsAt, endsAt: done.endsAt, roomId: done.roomId, interviewerId: done.examinerId, exam: done };
+      }
       // Put the block where it now is before the list reloads, so it does not jump back meanwhile.
+      const key = entryKey(move.event.entry);
       queryClient.setQueriesData<{ entries: CalendarEntry[] }>({ queryKey: ['calendar'] }, (data) =>
-        data
-          ? {
-              entries: data.entries.map((entry) =>
-                entry.id === moved.id ? { ...entry, startsAt: moved.startsAt, endsAt: moved.endsAt, roomId: moved.roomId, interviewerId: moved.interviewerId, booking: moved } : entry,
-              ),
-            }
-          : data,
+        data ? { entries: data.entries.map((entry) => (entryKey(entry) === key ? { ...entry, ...placed } : entry)) } : data,
       );
       void queryClient.invalidateQueries({ queryKey: ['calendar'] });
-      void queryClient.invalidateQueries({ queryKey: ['interviews'] });
+      // The case's Interviews or Medical tab shows the new time too.
+      void queryClient.invalidateQueries({ queryKey: [exam ? 'cases' : 'interviews'] });
       onClose(moved);
     } catch (error) {
       if (isSlotRefusal(error)) {
@@ -129,7 +165,7 @@ export function MoveDialog({
   return (
     <Dialog open onClose={() => onClose(null)} maxWidth="sm" fullWidth aria-labelledby={titleId}>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <DialogTitle id={titleId}>{t('calendar.move.title', { reference: b.caseReference })}</DialogTitle>
+        <DialogTitle id={titleId}>{exam ? t('calendar.move.examTitle', { reference: was.reference }) : t('calendar.move.title', { reference: was.reference })}</DialogTitle>
         <DialogContent>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: { sm: 'center' }, mb: 2 }} data-testid="move-summary">
             <div>
@@ -139,7 +175,7 @@ export function MoveDialog({
               <Typography>{day(move.event.start)}</Typography>
               <Typography>{hours(move.event.start, move.event.end)}</Typography>
               <Typography variant="body2" color="text.secondary">
-                {b.roomName} · {b.interviewerName}
+                {was.room} · {was.staff}
               </Typography>
             </div>
             <ArrowForwardIcon color="action" aria-hidden sx={{ display: { xs: 'none', sm: 'block' } }} />
@@ -150,7 +186,7 @@ export function MoveDialog({
               <Typography sx={{ fontWeight: 500 }}>{day(move.start)}</Typography>
               <Typography sx={{ fontWeight: 500 }}>{hours(move.start, move.end)}</Typography>
               <Typography variant="body2" color="text.secondary">
-                {roomName(move.roomId)} · {interviewerName(move.interviewerId)}
+                {roomName(move.roomId)} · {staffName(move.staffId)}
               </Typography>
             </div>
           </Stack>
@@ -174,15 +210,15 @@ export function MoveDialog({
           )}
           {outcome.kind === 'refused' && (
             <>
-              <SlotConflicts conflicts={outcome.conflicts} />
+              <SlotConflicts conflicts={outcome.conflicts} subject={exam ? 'exam' : 'interview'} />
               <Typography color="text.secondary" sx={{ mt: 1 }}>
-                {t('calendar.move.stays')}
+                {exam ? t('calendar.move.examStays') : t('calendar.move.stays')}
               </Typography>
             </>
           )}
           {outcome.kind === 'stale' && (
             <Alert severity="warning" role="alert" sx={{ mt: 2 }}>
-              {t('calendar.move.stale')}
+              {exam ? t('calendar.move.examStale') : t('calendar.move.stale')}
             </Alert>
           )}
           <FormError message={outcome.kind === 'failed' ? outcome.message : null} />

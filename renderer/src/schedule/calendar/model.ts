@@ -3,23 +3,32 @@ import { weekdays } from '../../../../shared/interviews/categories';
 import { toWall, wallDateKey } from './zone';
 
 export type ViewMode = 'day' | 'week';
-export type GroupBy = 'room' | 'interviewer';
+/** The columns: rooms (interview and medical), or people (interviewers and examiners). */
+export type GroupBy = 'room' | 'person';
 
 /** One block on the calendar: an entry, at the centre's wall-clock times. */
 export interface CalendarEvent {
   entry: CalendarEntry;
+  /** Interviews and exams number their ids apart: the kind makes the key. */
+  key: string;
   start: Date;
   end: Date;
-  /** The column it stands in: its room or its interviewer, depending on the grouping. */
+  /** The column it stands in: its room or its interviewer or examiner, depending on the grouping. */
   resourceId: number;
   title: string;
   supplementary: boolean;
 }
 
+/** What a column may hold: a room of its kind, or a person who interviews, examines or both. */
+export type ColumnRole = 'interview' | 'medical' | 'interviewer' | 'examiner' | 'both';
+
 export interface CalendarResource {
   id: number;
   title: string;
+  role: ColumnRole;
 }
+
+export const entryKey = (entry: Pick<CalendarEntry, 'kind' | 'id'>) => `${entry.kind}:${entry.id}`;
 
 /** "Andreea Lungu" → "A.L.", in any script. */
 export function initials(name: string): string {
@@ -30,27 +39,59 @@ export function initials(name: string): string {
     .join('');
 }
 
+/** The case, the child's initials and the person who sees the child; null when the slot is only "busy". */
+export function summaryOf(entry: CalendarEntry): { caseId: number; reference: string; child: string; staff: string; room: string } | null {
+  const b = entry.booking;
+  if (b) return { caseId: b.caseId, reference: b.caseReference, child: initials(b.childName), staff: b.interviewerName, room: b.roomName };
+  const x = entry.exam;
+  if (x) return { caseId: x.caseId, reference: x.caseReference, child: initials(x.childName), staff: x.examinerName, room: x.roomName };
+  return null;
+}
+
 export function toEvents(entries: readonly CalendarEntry[], groupBy: GroupBy, zone: string | null, busy: string): CalendarEvent[] {
   return entries.map((entry) => {
     const b = entry.booking;
+    const shown = summaryOf(entry);
     return {
       entry,
+      key: entryKey(entry),
       start: toWall(entry.startsAt, zone),
       end: toWall(entry.endsAt, zone),
       resourceId: groupBy === 'room' ? entry.roomId : entry.interviewerId,
-      title: b ? `${b.caseReference} · ${initials(b.childName)} · ${b.interviewerName}` : busy,
+      title: shown ? `${shown.reference} · ${shown.child} · ${shown.staff}` : busy,
       supplementary: b !== null && (b.sequence > 1 || b.supplementaryId !== null),
     };
   });
 }
 
-/** The columns: active interview rooms (or interviewers), and any other one an entry in view stands in. */
+/**
+ * The columns: active interview and medical rooms (or interviewers and
+ * examiners), and any other one an entry in view stands in. Interview
+ * columns come first; someone who both interviews and examines has one column.
+ */
 export function toResources(resources: Resources, entries: readonly CalendarEntry[], groupBy: GroupBy): CalendarResource[] {
   const used = new Set(entries.map((e) => (groupBy === 'room' ? e.roomId : e.interviewerId)));
   if (groupBy === 'room') {
-    return resources.rooms.filter((r) => r.kind === 'interview' && (r.active || used.has(r.id))).map((r) => ({ id: r.id, title: r.name }));
+    const order = { interview: 0, medical: 1 } as const;
+    return resources.rooms
+      .filter((r): r is typeof r & { kind: keyof typeof order } => (r.kind === 'interview' || r.kind === 'medical') && (r.active || used.has(r.id)))
+      .sort((a, b) => order[a.kind] - order[b.kind])
+      .map((r) => ({ id: r.id, title: r.name, role: r.kind }));
   }
-  return resources.interviewers.filter((i) => i.active || used.has(i.userId)).map((i) => ({ id: i.userId, title: i.name }));
+  const people = new Map<number, CalendarResource>();
+  for (const i of resources.interviewers) if (i.active || used.has(i.userId)) people.set(i.userId, { id: i.userId, title: i.name, role: 'interviewer' });
+  for (const e of resources.examiners) {
+    if (!e.active && !used.has(e.userId)) continue;
+    const known = people.get(e.userId);
+    people.set(e.userId, known ? { ...known, role: 'both' } : { id: e.userId, title: e.name, role: 'examiner' });
+  }
+  return [...people.values()];
+}
+
+/** Whether an entry of this kind may be moved into this column (an exam to a medical room or an examiner, an interview likewise). */
+export function accepts(column: CalendarResource, kind: CalendarEntry['kind']): boolean {
+  if (column.role === 'both') return true;
+  return kind === 'medical_exam' ? column.role === 'medical' || column.role === 'examiner' : column.role === 'interview' || column.role === 'interviewer';
 }
 
 const FALLBACK = { start: 7 * 60, end: 20 * 60 };

@@ -2,10 +2,15 @@ import { alpha, type Theme } from '@mui/material/styles';
 import type { SystemStyleObject } from '@mui/system';
 
 /** The colours of a block by what it is: the calendar and its legend use the same ones. */
+/** A plum apart from the theme's teal, orange and green: a booked medical examination. */
+const EXAM = '#7b4a8e';
+
 export function swatches(theme: Theme) {
   const p = theme.palette;
+  const exam = p.augmentColor({ color: { main: EXAM } });
   return {
     scheduled: { backgroundColor: p.primary.main, color: p.primary.contrastText, border: `1px solid ${p.primary.dark}` },
+    exam: { backgroundColor: exam.main, color: exam.contrastText, border: `1px solid ${exam.dark}` },
     held: { backgroundColor: p.success.main, color: p.success.contrastText, border: `1px solid ${p.success.dark}` },
     cancelled: { backgroundColor: p.grey[200], color: p.text.secondary, border: `1px dashed ${p.grey[500]}` },
     busy: {
@@ -60,6 +65,7 @@ export function calendarSx(theme: Theme): SystemStyleObject<Theme> {
     '& .rbc-day-slot .rbc-time-slot': { borderTopColor: quarter },
     '& .rbc-header .rbc-button-link': { font: 'inherit', color: 'inherit', cursor: 'pointer' },
     '& .rbc-header .rbc-button-link:hover': { color: p.primary.main, textDecoration: 'underline' },
+    '& .bd-column-role': { display: 'block', color: p.text.secondary, fontWeight: 400, fontSize: 11, lineHeight: 1.3 },
     '& .rbc-row-resource .rbc-header, & .rbc-resource-grouping .rbc-row:nth-of-type(2) .rbc-header': {
       color: p.text.secondary,
       fontWeight: 400,
@@ -96,6 +102,9 @@ export function calendarSx(theme: Theme): SystemStyleObject<Theme> {
     '& .rbc-event.bd-ev-scheduled': s.scheduled,
     '& .rbc-event.bd-ev-held': s.held,
     '& .rbc-event.bd-ev-cancelled': s.cancelled,
+    // A held exam turns green like a held interview; until then it keeps its own colour. Its icon says what it is either way.
+    '& .rbc-event.bd-ev-exam.bd-ev-scheduled': s.exam,
+    '& .bd-ev-icon': { fontSize: 14, verticalAlign: '-2px', mr: 0.375 },
     '& .bd-ev-cancelled .rbc-event-content, & .bd-ev-cancelled .rbc-event-label': { textDecoration: 'line-through' },
     '& .rbc-event.bd-ev-busy': { ...s.busy, cursor: 'default' },
     '& .rbc-event.bd-ev-supplementary': { ...s.supplementary, pl: 1 },
