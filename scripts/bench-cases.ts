@@ -1,7 +1,9 @@
-// How the case list and the intake duplicate check behave over a large centre: npm run bench:cases [-- --cases N]
-// A fresh encrypted database in a temp folder, N demo cases from the seed generator
-// (scripts/seed-data.ts), then each query through the real dispatcher as a signed-in
-// coordinator, audited like every other call. Measured, not asserted.
+// How the case list, the intake duplicate check and the follow-up lists behave over a large
+// centre: npm run bench:cases [-- --cases N]
+// A fresh encrypted database in a temp folder, a staff sized to the centre, N demo cases with
+// their follow-up from the seed generator (scripts/seed-data.ts, seed-followup.ts), then each
+// query through the real dispatcher as a signed-in coordinator (and the follow-up lists also
+// as a police officer on a few teams), audited like every other call. Measured, not asserted.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import type { CaseQuery } from '../shared/contract/methods/cases';
 import { openCore, type Core } from '../electron/core/core';
 import { DATABASE_FILE } from '../electron/core/db/store';
 import { seedCases, seedUsers } from './seed-data';
+import { describeFollowUp } from './seed-followup';
 
 const usage = `Usage: npm run bench:cases -- [--cases N] [--runs R] [--seed S]
 
@@ -42,6 +45,21 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1
 
 const ADMIN = { username: 'admin', password: 'correct horse battery', displayName: 'Bench Admin' };
 const COORDINATOR = { username: 'bench.coord', password: 'a bench coordinator sentence' };
+const COLLEAGUE_PASSWORD = 'a bench colleague sentence';
+
+/**
+ * Who works the follow-up of N cases over three years: the bench coordinator shares
+ * the cases with four others; officers and social workers come from many local offices.
+ */
+function staffFor(cases: number) {
+  return [
+    { prefix: 'coord', title: 'Coordinator', role: 'coordinator', agency: 'barnahus_staff', count: 4 },
+    { prefix: 'police', title: 'Inspector', role: 'police', agency: 'police', count: Math.max(2, Math.round(cases / 2500)) },
+    { prefix: 'social', title: 'Social worker', role: 'child_protection', agency: 'child_protection', count: Math.max(1, Math.round(cases / 5000)) },
+    { prefix: 'doctor', title: 'Dr.', role: 'medical', agency: 'medical', count: Math.max(1, Math.round(cases / 6000)) },
+    { prefix: 'therapist', title: 'Therapist', role: 'therapist', agency: 'therapy', count: Math.max(1, Math.round(cases / 6000)) },
+  ] as const;
+}
 
 function inProcessClient(core: Core): Client {
   const transport: Transport = {
@@ -83,10 +101,27 @@ try {
   await admin.call('setup.initialize', { centreName: 'Bench', admin: ADMIN });
   await admin.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
   await admin.call('users.create', { ...COORDINATOR, displayName: 'Bench Coordinator', agency: 'barnahus_staff', roles: ['coordinator'] });
+  let colleagues = 0;
+  for (const group of staffFor(count)) {
+    for (let i = 1; i <= group.count; i++) {
+      const n = String(i).padStart(2, '0');
+      await admin.call('users.create', {
+        username: `bench.${group.prefix}${n}`,
+        password: COLLEAGUE_PASSWORD,
+        displayName: `${group.title} ${group.prefix.charAt(0).toUpperCase()}${group.prefix.slice(1)} ${n}`,
+        agency: group.agency,
+        roles: [group.role],
+      });
+      colleagues++;
+    }
+  }
   // Skip the first-sign-in password change, as scripts/bench-core.ts does.
-  core.store.db.prepare('UPDATE users SET must_change_password = 0 WHERE username = ?').run(COORDINATOR.username);
+  core.store.db.prepare("UPDATE users SET must_change_password = 0 WHERE username LIKE 'bench.%'").run();
   const client = inProcessClient(core);
   await client.call('auth.login', COORDINATOR);
+  // A centre on the Romanian–Bulgarian border: due dates end at midnight in Bucharest.
+  const rules = (await client.call('resources.list', {})).rules;
+  await client.call('resources.saveRules', { ...rules, timeZone: 'Europe/Bucharest' });
 
   const db = core.store.db;
   const seeded = seedCases(db, {
@@ -107,6 +142,9 @@ try {
         `registered ${seeded.from?.slice(0, 10)} … ${seeded.to?.slice(0, 10)} (${seeded.years} years)`,
       `database ${mib(file).toFixed(1)} MiB after checkpoint (WAL was ${walBefore.toFixed(1)} MiB); ` +
         `${rows('persons')} persons, ${rows('case_terms')} case terms, ${rows('person_terms')} person terms, ${rows('case_events')} timeline entries`,
+      `staff: ${colleagues + 2} accounts; follow-up: ${seeded.followUp ? describeFollowUp(seeded.followUp) : 'none'}`,
+      `${rows('action_items')} action items, ${rows('therapy_sessions')} therapy sessions, ${rows('referral_history')} referral history rows, ` +
+        `${rows('meeting_cases')} cases on meeting agendas; open cases ${(db.prepare("SELECT count(*) AS n FROM cases WHERE status != 'closed'").get() as { n: number }).n}`,
       '',
     ].join('\n'),
   );
@@ -146,6 +184,48 @@ try {
   console.log(`${'query (as a coordinator, audited; ms)'.padEnd(50)} ${'found'.padStart(7)}  ${runs} runs each`);
   const slow: string[] = [];
   for (const [label, call] of queries) if ((await measure(label, call)) > 100) slow.push(label);
+
+  // The follow-up lists, as the coordinator (on the teams of the cases they registered) and as a police officer on a few.
+  const teams = db.prepare('SELECT count(*) AS n FROM case_team t JOIN users u ON u.id = t.user_id WHERE u.username = ?');
+  const officer = pick<{ username: string; n: number }>(
+    `SELECT u.username, count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'police' JOIN case_team t ON t.user_id = u.id
+      GROUP BY u.id ORDER BY n, u.id LIMIT 1`,
+  );
+  const police = inProcessClient(core);
+  await police.call('auth.login', { username: officer.username, password: COLLEAGUE_PASSWORD });
+  // One busy case: the most referrals and examinations, then the longest therapy.
+  const busy = pick<{ id: number; reference: string }>(
+    `SELECT c.id, c.reference FROM cases c JOIN therapy_sessions s ON s.case_id = c.id WHERE c.restricted = 0
+      GROUP BY c.id
+      ORDER BY (SELECT count(*) FROM referrals r WHERE r.case_id = c.id) + (SELECT count(*) FROM medical_exams e WHERE e.case_id = c.id) DESC, count(*) DESC, c.id
+      LIMIT 1`,
+  );
+  const month = { from: day(30), to: day(0), caseId: null };
+  const lengthOf = <T>(call: () => Promise<T[]>) => async () => ({ length: (await call()).length });
+  const followUp: [string, () => Promise<{ total?: number; length?: number }>][] = [
+    ['cases.attention mine, coordinator', () => client.call('cases.attention', { scope: 'mine' })],
+    ['cases.attention centre, coordinator', () => client.call('cases.attention', { scope: 'centre' })],
+    ['cases.attention mine, police officer', () => police.call('cases.attention', { scope: 'mine' })],
+    ['cases.attention centre, police officer', () => police.call('cases.attention', { scope: 'centre' })],
+    ['actions.mine, coordinator', () => client.call('actions.mine', {})],
+    ['actions.mine, police officer', () => police.call('actions.mine', {})],
+    [`meetings.list ${month.from} … ${month.to}, coordinator`, () => client.call('meetings.list', month)],
+    [`meetings.list ${month.from} … ${month.to}, police officer`, () => police.call('meetings.list', month)],
+    [`meetings.statistics ${day(365)} … ${day(0)}`, async () => ({ length: (await client.call('meetings.statistics', { from: day(365), to: day(0) })).held })],
+    [`referrals.list ${busy.reference}`, lengthOf(() => client.call('referrals.list', { caseId: busy.id }))],
+    [`therapy.get ${busy.reference} (sessions)`, async () => ({ length: (await client.call('therapy.get', { caseId: busy.id })).sessions.length })],
+    [`medical.list ${busy.reference}`, lengthOf(() => client.call('medical.list', { caseId: busy.id }))],
+  ];
+  const on = (username: string) => (teams.get(username) as { n: number }).n;
+  console.log(`\n${'follow-up (coordinator on ' + on(COORDINATOR.username) + ' teams, officer on ' + officer.n + '; ms)'}`.padEnd(51) + ` ${'found'.padStart(7)}  ${runs} runs each`);
+  for (const [label, call] of followUp) if ((await measure(label, call)) > 100) slow.push(label);
+  const kinds = (items: { kind: string }[]) =>
+    Object.entries(items.reduce<Record<string, number>>((n, i) => ({ ...n, [i.kind]: (n[i.kind] ?? 0) + 1 }), {}))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  console.log(`attention centre, coordinator: ${kinds(await client.call('cases.attention', { scope: 'centre' }))}`);
+  console.log(`attention mine, police officer: ${kinds(await police.call('cases.attention', { scope: 'mine' }))}`);
+
   console.log(`\n${slow.length ? `over 100 ms at p50: ${slow.join('; ')}` : 'every query under 100 ms at p50'}`);
   console.log(`audit log: ${rows('audit_log')} entries; database now ${mib(file).toFixed(1)} MiB + WAL ${mib(`${file}-wal`).toFixed(1)} MiB`);
   const memory = process.memoryUsage();

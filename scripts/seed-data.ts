@@ -27,7 +27,7 @@ import type { Intake } from '../shared/contract/methods/cases';
 import { appendAudit } from '../electron/core/audit';
 import { refreshNextDue } from '../electron/core/cases/case-file';
 import { registerCase } from '../electron/core/cases/intake';
-import { recordEvent } from '../electron/core/cases/timeline';
+import { recordEvent, type TimelineKind } from '../electron/core/cases/timeline';
 import { iso } from '../electron/core/clock';
 import {
   bulgarianSurname,
@@ -44,6 +44,7 @@ import {
   type Origin,
   type Sex,
 } from './seed-names';
+import { followUpPlanner, type FollowUpCounts, type PendingEvent } from './seed-followup';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -698,12 +699,16 @@ function laterSteps(rng: Random, t0: number, now: number, trafficking: boolean):
   return steps.filter((s) => s.at <= now).sort((a, b) => a.at - b.at);
 }
 
-/** The SQL of cases.changeStatus / markInterviewDone / resolveTask (electron/core/handlers), minus the checks a seed does not need. */
-function applySteps(db: Database, caseId: number, steps: readonly Step[], userId: number): void {
+/**
+ * The SQL of cases.changeStatus / markInterviewDone / resolveTask (electron/core/handlers), minus the checks a seed
+ * does not need. Timeline entries go to `events`, to be written in time order with the follow-up's.
+ */
+function applySteps(db: Database, caseId: number, steps: readonly Step[], userId: number, events: PendingEvent[]): void {
   let status: CaseStatus = 'referral';
   for (const step of steps) {
     const when = new Date(step.at);
     const now = iso(when);
+    const record = (kind: TimelineKind, data: PendingEvent['data'] = {}) => events.push({ at: step.at, userId, kind, data });
     switch (step.kind) {
       case 'status':
         db.prepare(
@@ -712,19 +717,19 @@ function applySteps(db: Database, caseId: number, steps: readonly Step[], userId
              plan_done_at = CASE WHEN ? >= ? THEN coalesce(plan_done_at, ?) ELSE plan_done_at END
            WHERE id = ?`,
         ).run(step.to, rank(step.to), rank('planning'), now, rank(step.to), rank('interview'), now, caseId);
-        recordEvent(db, caseId, userId, when, 'status', { from: status, to: step.to, reason: '' });
+        record('status', { from: status, to: step.to, reason: '' });
         status = step.to;
         refreshNextDue(db, caseId);
         break;
       case 'interview':
         db.prepare('UPDATE cases SET interview_done_at = ? WHERE id = ? AND interview_done_at IS NULL').run(now, caseId);
-        recordEvent(db, caseId, userId, when, 'interview_done');
+        record('interview_done');
         refreshNextDue(db, caseId);
         break;
       case 'close': {
         const outcomeDate = dateOf(step.outcomeDate);
         db.prepare('UPDATE cases SET status = ?, closed_at = ?, legal_outcome = ?, outcome_date = ? WHERE id = ?').run('closed', now, step.outcome, outcomeDate, caseId);
-        recordEvent(db, caseId, userId, when, 'closed', { from: status, outcome: step.outcome, outcomeDate, reason: '' });
+        record('closed', { from: status, outcome: step.outcome, outcomeDate, reason: '' });
         status = 'closed';
         refreshNextDue(db, caseId);
         break;
@@ -734,7 +739,7 @@ function applySteps(db: Database, caseId: number, steps: readonly Step[], userId
         const { changes } = db
           .prepare(`UPDATE case_tasks SET state = ?, resolved_at = ?, resolved_by = ?, note = ? WHERE case_id = ? AND kind = 'anti_trafficking_referral' AND state = 'open'`)
           .run(step.resolution, now, userId, note, caseId);
-        if (changes > 0) recordEvent(db, caseId, userId, when, 'task_resolved', { task: 'anti_trafficking_referral', resolution: step.resolution });
+        if (changes > 0) record('task_resolved', { task: 'anti_trafficking_referral', resolution: step.resolution });
         break;
       }
     }
@@ -759,6 +764,8 @@ export interface SeedOptions {
   users: readonly SeedUser[];
   /** Spread over this many years back from now (default 3). */
   years?: number;
+  /** Medical exams, therapy, case review meetings and referrals after the interview (default true). */
+  followUp?: boolean;
   batchSize?: number;
   onProgress?: (done: number, total: number, elapsedMs: number) => void;
 }
@@ -773,6 +780,8 @@ export interface SeedResult {
   reReferrals: number;
   siblings: number;
   trafficking: number;
+  /** What the follow-up added, and what it could not for want of colleagues with the role; null without follow-up. */
+  followUp: (FollowUpCounts & { missing: string[] }) | null;
 }
 
 export function seedCases(db: Database, options: SeedOptions): SeedResult {
@@ -797,6 +806,11 @@ export function seedCases(db: Database, options: SeedOptions): SeedResult {
   let siblings = 0;
   let trafficking = 0;
   let inserted = 0;
+  // Its own generator: the same seed gives the same cases with or without follow-up.
+  const planner =
+    options.followUp === false
+      ? null
+      : db.transaction(() => followUpPlanner(db, { rng: new Random(`${options.seed}:follow-up`), now: options.now, seed: options.seed, casesPerDay: options.count / (years * 365.25) }))();
 
   const batch = db.transaction((from: number, to: number) => {
     let first = '';
@@ -808,7 +822,11 @@ export function seedCases(db: Database, options: SeedOptions): SeedResult {
       const intake = parse.parse(referral.intake);
       const caseId = registerCase(db, intake, { userId: user.id, coordinates: user.coordinator, now: new Date(at), mayLink: () => true });
       const hasTask = intake.fields.trafficking !== undefined && intake.fields.trafficking.length > 0;
-      applySteps(db, caseId, laterSteps(rng, at, nowMs, hasTask), user.id);
+      const events: PendingEvent[] = [];
+      applySteps(db, caseId, laterSteps(rng, at, nowMs, hasTask), user.id, events);
+      planner?.add(caseId, events);
+      // The timeline reads in insertion order: follow-up and status changes interleaved by time.
+      for (const e of events.sort((a, b) => a.at - b.at)) recordEvent(db, caseId, e.userId, new Date(e.at), e.kind, e.data);
 
       const childId = (childOf.get(caseId) as { id: number }).id;
       const adults = adultsOf.all(caseId) as Known['adults'];
@@ -834,7 +852,7 @@ export function seedCases(db: Database, options: SeedOptions): SeedResult {
       caseId: null,
       record: null,
       outcome: 'ok',
-      detail: `demo data: ${to - from} cases ${first} … ${last} (seed ${options.seed})`,
+      detail: `demo data: ${to - from} cases ${first} … ${last}${planner ? ' with their follow-up' : ''} (seed ${options.seed})`,
     });
   });
 
@@ -854,6 +872,7 @@ export function seedCases(db: Database, options: SeedOptions): SeedResult {
     reReferrals,
     siblings,
     trafficking,
+    followUp: planner ? { ...planner.counts, missing: planner.missing } : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { DATABASE_FILE, databaseExists } from '../electron/core/db/store';
 import { StoreError } from '../electron/core/db/store-error';
 import { keyFileInsideDataDir, loadOrCreateKeyFile } from '../electron/host/keyfile';
 import { seedCases, seedUsers } from './seed-data';
+import { describeFollowUp } from './seed-followup';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** What scripts/start.mjs passes to the host (`npm start` without Electron). */
@@ -25,8 +26,10 @@ const usage = `Usage: npm run seed -- --cases N [--seed S] [--data-dir DIR] [--k
   --data-dir DIR    the host's data folder (default .barnahus-dev/data, as npm start uses; --data works too)
   --key-file PATH   the host's key file (default .barnahus-dev/keys/host.key)
   --years Y         spread registrations over the past Y years (default 3)
-  --setup           if the centre is not set up yet: create it, an administrator and a demo
-                    coordinator, and print their passwords
+  --setup           if the centre is not set up yet: create it, an administrator, a demo coordinator
+                    and the colleagues the follow-up needs (police officer, social worker, doctor,
+                    therapist), and print their passwords
+  --no-follow-up    only the cases: no medical exams, therapy, case review meetings or referrals
 
 Stop the host first, or run it and reload the workstations afterwards: cases written here are
 not pushed to open case lists.`;
@@ -38,6 +41,7 @@ interface SeedArgs {
   keyFile: string;
   years: number;
   setup: boolean;
+  followUp: boolean;
 }
 
 function parseSeedArgs(argv: string[]): SeedArgs | { error: string } | { help: true } {
@@ -53,6 +57,7 @@ function parseSeedArgs(argv: string[]): SeedArgs | { error: string } | { help: t
         'key-file': { type: 'string', default: defaultKeyFile },
         years: { type: 'string', default: '3' },
         setup: { type: 'boolean', default: false },
+        'no-follow-up': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -67,7 +72,7 @@ function parseSeedArgs(argv: string[]): SeedArgs | { error: string } | { help: t
   const years = Number(values.years);
   if (!Number.isInteger(years) || years < 1 || years > 50) return { error: `--years must be a whole number from 1 to 50, not "${values.years}"` };
   if (values['data-dir'] && values.data && values['data-dir'] !== values.data) return { error: 'give --data-dir or --data, not both' };
-  return { cases, seed: values.seed, dataDir: values['data-dir'] ?? values.data ?? defaultDataDir, keyFile: values['key-file'], years, setup: values.setup };
+  return { cases, seed: values.seed, dataDir: values['data-dir'] ?? values.data ?? defaultDataDir, keyFile: values['key-file'], years, setup: values.setup, followUp: !values['no-follow-up'] };
 }
 
 /** 20 random letters and digits in groups (about 100 bits): strong by the centre's password policy. */
@@ -85,17 +90,29 @@ async function call(core: Core, method: string, input: unknown, token: string | 
   return outcome.data;
 }
 
+/** The demo colleagues --setup creates: a coordinator registers the cases, the others work their follow-up. */
+const demoColleagues = [
+  { label: 'case coordinator', username: 'demo.coordinator', displayName: 'Demo Coordinator', agency: 'barnahus_staff', roles: ['coordinator'], jobTitle: 'Case coordinator' },
+  { label: 'police officer', username: 'demo.police', displayName: 'Radu Ionescu', agency: 'police', roles: ['police'], jobTitle: 'Inspector, juvenile unit' },
+  { label: 'social worker', username: 'demo.social', displayName: 'Гергана Николова', agency: 'child_protection', roles: ['child_protection'], jobTitle: 'Child protection worker' },
+  { label: 'doctor', username: 'demo.doctor', displayName: 'Dr. Ioana Marinescu', agency: 'medical', roles: ['medical'], jobTitle: 'Forensic paediatrician' },
+  { label: 'therapist', username: 'demo.therapist', displayName: 'Elena Dumitru', agency: 'therapy', roles: ['therapist'], jobTitle: 'Child psychotherapist' },
+] as const;
+
 /** First-run set-up through the same calls as the set-up screen and Accounts, so the audit log records them. */
 async function setUpCentre(core: Core): Promise<void> {
   const admin = { username: 'admin', password: strongPassword(), displayName: 'Demo Administrator' };
-  const coordinator = { username: 'demo.coordinator', password: strongPassword(), displayName: 'Demo Coordinator' };
   await call(core, 'setup.initialize', { centreName: 'Barnahus Demo', admin });
   console.log('Set up the centre "Barnahus Demo". Its accounts (passwords shown once; note them now):');
   console.log(`  administrator      ${admin.username.padEnd(18)} ${admin.password}`);
   const { token } = (await call(core, 'auth.login', { username: admin.username, password: admin.password })) as { token: string };
-  await call(core, 'users.create', { ...coordinator, agency: 'barnahus_staff', roles: ['coordinator'], jobTitle: 'Case coordinator' }, token);
+  for (const { label, ...colleague } of demoColleagues) {
+    const password = strongPassword();
+    await call(core, 'users.create', { ...colleague, roles: [...colleague.roles], password }, token);
+    console.log(`  ${label.padEnd(18)} ${colleague.username.padEnd(18)} ${password}`);
+  }
   await call(core, 'auth.logout', {}, token);
-  console.log(`  case coordinator   ${coordinator.username.padEnd(18)} ${coordinator.password}   (asked for a new password at first sign-in)\n`);
+  console.log('  (all but the administrator are asked for a new password at first sign-in)\n');
 }
 
 function notSetUp(args: SeedArgs): number {
@@ -165,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
       now: new Date(),
       users,
       years: args.years,
+      followUp: args.followUp,
       batchSize: 1000,
       onProgress(done, total, ms) {
         const line = `  ${String(done).padStart(String(total).length)}/${total} cases  ${((done / ms) * 1000).toFixed(0)} cases/s`;
@@ -192,6 +210,8 @@ async function main(argv: string[]): Promise<number> {
         `statuses:         ${statuses}`,
         `re-referred:      ${result.reReferrals} children; ${result.siblings} siblings of earlier children`,
         `trafficking:      ${result.trafficking} cases with indicators`,
+        `follow-up:        ${result.followUp ? describeFollowUp(result.followUp).split('; ').join('\n                  ') : 'none (--no-follow-up)'}`,
+        ...(result.followUp?.missing ?? []).map((m) => `                  left out: ${m} (add one under Accounts)`),
         `database:         ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MiB`,
       ].join('\n'),
     );

@@ -1,13 +1,46 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { TZDate } from '@date-fns/tz';
 import type { ActionItem, Meeting, MeetingMember } from '../../../shared/contract/followup-records';
 import type { ActionItemState, MeetingAgency, MeetingStatus, MeetingType } from '../../../shared/followup/categories';
 import { viewOf, type CaseRow, type Viewer } from '../access';
 import { iso } from '../clock';
 import { readRules } from '../interviews/resources';
-import { dueDateClock } from './due';
+import { endOfDueDate } from './due';
 
 /** Case review meetings as stored (migration 013) and as the contract sends them. */
+
+/**
+ * Statements prepared once per database. meetings.list reads up to 500
+ * meetings a query at a time, and preparing each query anew cost more than
+ * running it (npm run bench:cases).
+ */
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** For SQL with placeholders only: each text is kept for good. */
+function prepared(db: Database, sql: string): Statement {
+  let bySql = statements.get(db);
+  if (!bySql) statements.set(db, (bySql = new Map<string, Statement>()));
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+/**
+ * The end of a due date on a zone's wall clock, remembered across calls: a
+ * month of meetings asks for hundreds, and TZDate was the slowest part of
+ * listing them. A zone's rules do not change while the host runs.
+ */
+const dueEnds = new Map<string, string>();
+
+function dueEnd(timeZone: string, date: string): string {
+  const key = `${timeZone} ${date}`;
+  let end = dueEnds.get(key);
+  if (end === undefined) {
+    if (dueEnds.size >= 20_000) dueEnds.clear();
+    dueEnds.set(key, (end = endOfDueDate(date, timeZone)));
+  }
+  return end;
+}
 
 export interface MeetingRow {
   id: number;
@@ -54,21 +87,20 @@ export const NO_MEETING = 'There is no such meeting, or none of its cases is you
 export const NO_ACTION = 'There is no such action item, or its case is not yours to see.';
 
 export function meetingRow(db: Database, id: number): MeetingRow | undefined {
-  return db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  return prepared(db, 'SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
 }
 
 export function actionRow(db: Database, id: number): ActionRow | undefined {
-  return db.prepare('SELECT * FROM action_items WHERE id = ?').get(id) as ActionRow | undefined;
+  return prepared(db, 'SELECT * FROM action_items WHERE id = ?').get(id) as ActionRow | undefined;
 }
 
 export function agendaOf(db: Database, meetingId: number): AgendaRow[] {
-  return db
-    .prepare(
-      `SELECT m.case_id, m.position, m.agenda, m.decisions, c.reference, c.restricted, c.interview_done_at, p.first_name || ' ' || p.last_name AS child
-         FROM meeting_cases m JOIN cases c ON c.id = m.case_id JOIN persons p ON p.id = c.child_id
-        WHERE m.meeting_id = ? ORDER BY m.position`,
-    )
-    .all(meetingId) as AgendaRow[];
+  return prepared(
+    db,
+    `SELECT m.case_id, m.position, m.agenda, m.decisions, c.reference, c.restricted, c.interview_done_at, p.first_name || ' ' || p.last_name AS child
+       FROM meeting_cases m JOIN cases c ON c.id = m.case_id JOIN persons p ON p.id = c.child_id
+      WHERE m.meeting_id = ? ORDER BY m.position`,
+  ).all(meetingId) as AgendaRow[];
 }
 
 /** Whether the viewer sees this case in full: a blind interviewer is told nothing of its follow-up. */
@@ -77,7 +109,7 @@ export function seesInFull(db: Database, who: Viewer, row: Pick<CaseRow, 'id' | 
 }
 
 export function seesCaseInFull(db: Database, who: Viewer, caseId: number): boolean {
-  const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(caseId) as Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at'> | undefined;
+  const row = prepared(db, 'SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(caseId) as Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at'> | undefined;
   return row !== undefined && seesInFull(db, who, row);
 }
 
@@ -101,8 +133,9 @@ const actionSelect = `
 
 /** Action items matching `where` (over a: action_items, m: meetings, c: cases), as the contract sends them. */
 export function actionItems(db: Database, where: string, params: unknown[], now: Date, orderBy = "a.state = 'open' DESC, a.due_date, a.id"): ActionItem[] {
-  const endOf = dueDateClock(db);
-  const rows = db.prepare(`${actionSelect} WHERE ${where} ORDER BY ${orderBy}`).all(...params) as (ActionRow & {
+  const { time_zone: timeZone } = prepared(db, 'SELECT time_zone FROM schedule_rules WHERE id = 1').get() as { time_zone: string };
+  const endOf = (date: string) => dueEnd(timeZone, date);
+  const rows = prepared(db, `${actionSelect} WHERE ${where} ORDER BY ${orderBy}`).all(...params) as (ActionRow & {
     meeting_type: MeetingType;
     meeting_at: string;
     reference: string;
@@ -141,7 +174,7 @@ export function readAction(db: Database, id: number, now: Date): ActionItem {
 export function readMeeting(db: Database, row: MeetingRow, who: Viewer, now: Date): Meeting | null {
   const { visible, hidden } = splitAgenda(db, who, row.id);
   if (visible.length === 0) return null;
-  const chair = db.prepare('SELECT display_name FROM users WHERE id = ?').get(row.chair_id) as { display_name: string };
+  const chair = prepared(db, 'SELECT display_name FROM users WHERE id = ?').get(row.chair_id) as { display_name: string };
   const caseIds = visible.map((c) => c.case_id);
   return {
     id: row.id,
