@@ -4,28 +4,11 @@ import type { BookingFields, Interview, Room, SlotConflict } from '../../shared/
 import type { NewPerson } from '../../shared/contract/case-records';
 import type { Role } from '../../shared/permissions';
 import { databaseDigest } from '../support/core';
+import { MINUTE, HOUR, T0, MON, TUE, SAT, local, HOURS } from '../support/bucharest';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
-const T0 = '2026-11-22T09:00:00.000Z';
-const MON = '2026-11-23';
-const TUE = '2026-11-24';
-const SAT = '2026-11-28';
 /** A wall-clock time in Bucharest, as the UTC moment the contract carries. */
-const local = (date: string, time: string) => new Date(`${date}T${time}:00+02:00`).toISOString();
-
-const HOURS = {
-  mon: { open: true, start: '08:00', end: '18:00' },
-  tue: { open: true, start: '08:00', end: '18:00' },
-  wed: { open: true, start: '08:00', end: '18:00' },
-  thu: { open: true, start: '08:00', end: '18:00' },
-  fri: { open: true, start: '08:00', end: '16:00' },
-  sat: { open: false, start: '09:00', end: '13:00' },
-  sun: { open: false, start: '09:00', end: '13:00' },
-};
 
 const people = {
   coord: 'coordinator',
