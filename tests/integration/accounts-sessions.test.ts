@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/contract';
 import type { CoreEvent } from '../../electron/core/events';
 import { LOCK_MS } from '../../electron/core/throttle';
 import { currentCode } from '../../electron/core/totp';
 import { ADMIN, TestClock, inProcessClient, inProcessTransport, openTestCore, setUpCentre } from '../support/core';
 import { createClient } from '../../shared/client';
+import { refusal } from '../support/refusal';
 
 const TEMP = 'first day at the centre';
 const OWN = 'my own quiet river sentence';
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
 
 async function centre(clock = new TestClock()) {
   const { core } = openTestCore({ clock });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { CaseDetail, LinkFields } from '../../shared/contract/case-records';
 import type { CaseQuery, Intake } from '../../shared/contract/methods/cases';
@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../../electron/core/db/store';
 import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { referral } from '../support/intake';
 import { tempDir } from '../support/temp';
+import { refusal } from '../support/refusal';
 
 const PASSWORD = 'intake test sentence long';
 const HOUR = 3_600_000;
@@ -35,15 +36,6 @@ async function centre(clock = new TestClock()) {
     police: await insertUser(db, 'officer', PASSWORD, ['police']),
   };
   return { core, db, clock, admin, ids, coord: await signIn(core, 'coord'), coord2: await signIn(core, 'coord2') };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 const count = (core: Core, table: string) => (core.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { CaseDetail, LinkFields } from '../../shared/contract/case-records';
 import type { Core } from '../../electron/core/core';
 import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { referral } from '../support/intake';
+import { refusal } from '../support/refusal';
 
 const PASSWORD = 'workflow test sentence long';
 const HOUR = 3_600_000;
@@ -17,15 +18,6 @@ async function signIn(core: Core, username: string): Promise<Client> {
   const client = inProcessClient(core);
   await client.call('auth.login', { username, password: PASSWORD });
   return client;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 /**

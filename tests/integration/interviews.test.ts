@@ -7,6 +7,7 @@ import { databaseDigest } from '../support/core';
 import { MINUTE, HOUR, T0, MON, TUE, SAT, local, HOURS } from '../support/bucharest';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
+import { refusal, fieldRefusal } from '../support/refusal';
 
 /** A wall-clock time in Bucharest, as the UTC moment the contract carries. */
 
@@ -22,27 +23,12 @@ const people = {
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
-
 /** The conflicts of a 409 slot refusal. */
 async function conflictsOf(promise: Promise<unknown>): Promise<SlotConflict[]> {
   const error = await refusal(promise);
   expect(error.status, error.message).toBe(409);
   expect(error.code).toBe('conflict');
   return (error.details as { conflicts: SlotConflict[] }).conflicts;
-}
-
-async function fieldRefusal(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error.status, error.message).toBe(400);
-  return error.issues;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { ExamBookingFields, MedicalExam } from '../../shared/contract/followup-records';
 import type { BookingFields, Room, SlotConflict } from '../../shared/contract/interview-records';
 import type { NewPerson } from '../../shared/contract/case-records';
@@ -8,6 +8,7 @@ import { databaseDigest } from '../support/core';
 import { MINUTE, HOUR, T0, MON, TUE, SAT, local, HOURS } from '../support/bucharest';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
+import { refusal, fieldRefusal } from '../support/refusal';
 
 /** `both` is a doctor who also interviews children: one person, two kinds of booking. */
 const people = {
@@ -26,25 +27,10 @@ type Person = keyof typeof people;
 const FINDINGS = 'Healing abrasion on the left forearm, about two weeks old.';
 const SUMMARY = 'Examined; blood tests ordered, results in a week.';
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
-
 async function conflictsOf(promise: Promise<unknown>): Promise<SlotConflict[]> {
   const error = await refusal(promise);
   expect(error.status, error.message).toBe(409);
   return (error.details as { conflicts: SlotConflict[] }).conflicts;
-}
-
-async function fieldRefusal(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error.status, error.message).toBe(400);
-  return error.issues;
 }
 
 const field = (path: (string | number)[], message: string) => [{ path, code: 'custom', message }];

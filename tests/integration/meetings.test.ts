@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { ActionItem, Meeting, MeetingFields } from '../../shared/contract/followup-records';
 import type { NewPerson } from '../../shared/contract/case-records';
 import type { Role } from '../../shared/permissions';
@@ -10,6 +10,7 @@ import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
 import { tempDir } from '../support/temp';
+import { refusal, fieldRefusal } from '../support/refusal';
 
 const HOUR = 3_600_000;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
@@ -26,21 +27,6 @@ const people = {
   therapist: 'therapist',
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
-
-async function fieldRefusal(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error.status, error.message).toBe(400);
-  return error.issues;
-}
 
 /**
  * A centre in Bucharest on a Sunday morning. Case A (Ana Pop) has the police

@@ -4,13 +4,13 @@ import https from 'node:https';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { Recording } from '../../shared/contract/interview-records';
 import type { Role } from '../../shared/permissions';
 import { ADMIN, TestClock, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
 import { referral } from '../support/intake';
+import { refusal } from '../support/refusal';
 
 /**
  * Recordings through the real host: HTTPS on loopback, the encrypted
@@ -26,15 +26,6 @@ afterEach(async () => {
   for (const host of running) await host.close();
   running = [];
 });
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
 
 interface Answer {
   status: number;

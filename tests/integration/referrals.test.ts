@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { Referral, ReferralFields } from '../../shared/contract/followup-records';
 import type { Role } from '../../shared/permissions';
 import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
+import { refusal, fieldRefusal } from '../support/refusal';
 
 const MINUTE = 60_000;
 /** A Sunday morning; the centre is in Bucharest (UTC+2 in November). */
@@ -17,21 +18,6 @@ const people = {
   outsider: 'child_protection',
 } as const satisfies Record<string, Role>;
 type Person = keyof typeof people;
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
-
-async function fieldRefusal(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error.status, error.message).toBe(400);
-  return error.issues;
-}
 
 const link = { legalGuardian: false, carer: false, mayBeInformed: true, informNote: '', allegedPerpetrator: false };
 

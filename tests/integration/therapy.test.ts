@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, checkMessages } from '../../shared/contract';
+import { checkMessages } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { TherapySessionFields, TreatmentPlan } from '../../shared/contract/followup-records';
 import type { Role } from '../../shared/permissions';
 import { databaseDigest } from '../support/core';
 import { referral } from '../support/intake';
 import { staffedCentre } from '../support/staff';
+import { refusal, fieldRefusal } from '../support/refusal';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,21 +28,6 @@ const people = {
 const NOTE = 'Spoke for the first time about the evenings at the uncle’s flat.';
 const SCORE = 'T=68';
 const GOAL = 'Sleep through the night without nightmares';
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
-
-async function fieldRefusal(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error.status, error.message).toBe(400);
-  return error.issues;
-}
 
 const field = (path: (string | number)[], message: string) => [{ path, code: 'custom', message }];
 
