@@ -239,6 +239,9 @@ describe('assessments and the treatment plan', () => {
 
     const closed = await therapist.call('therapy.close', { caseId, version: 2, closedOn: '2026-11-22', reason: 'family_withdrew', note: 'Moving to Constanța.' });
     expect(closed).toMatchObject({ version: 3, closure: { closedOn: '2026-11-22', reason: 'family_withdrew', note: 'Moving to Constanța.', by: 'therapist display' } });
+    // The team learns that therapy closed and why, not the therapist's note on it.
+    const closedForTeam = await (await as('prosecutor')).call('therapy.get', { caseId });
+    expect(closedForTeam.plan?.closure).toEqual({ closedOn: '2026-11-22', reason: 'family_withdrew', note: '', by: 'therapist display' });
     const closedDigest = digest();
     expect(await fieldRefusal(session())).toEqual(field(['startsAt'], checkMessages.therapyClosed));
     expect((await refusal(therapist.call('therapy.close', { caseId, version: 3, closedOn: '2026-11-22', reason: 'other', note: '' }))).status).toBe(409);

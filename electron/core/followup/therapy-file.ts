@@ -119,7 +119,8 @@ export function readPlan(db: Database, caseId: number, clinical: boolean): Treat
     closure:
       row.closed_on === null || row.closure_reason === null
         ? null
-        : { closedOn: row.closed_on, reason: row.closure_reason, note: row.closure_note, by: row.closed_by_name ?? '' },
+        : // The reason is for the team; the therapist's note on it is clinical.
+          { closedOn: row.closed_on, reason: row.closure_reason, note: clinical ? row.closure_note : '', by: row.closed_by_name ?? '' },
     version: row.version,
   };
 }
