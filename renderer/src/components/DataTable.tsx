@@ -8,8 +8,12 @@ const gridLocales = { en: enUS, ro: roRO, bg: bgBG } satisfies Record<Language, 
 
 /** MUI's data grid, compact, in the interface language. */
 export function DataTable<R extends GridValidRowModel>({ localeText: overrides, ...props }: DataGridProps<R>) {
-  useTranslation(); // re-render on a language switch
-  const localeText = gridLocales[currentLanguage()].components.MuiDataGrid.defaultProps.localeText;
+  const { t } = useTranslation(); // also re-renders on a language switch
+  const localeText = {
+    ...gridLocales[currentLanguage()].components.MuiDataGrid.defaultProps.localeText,
+    // MUI leaves "1–25 of 300" untranslated in Romanian and Bulgarian.
+    paginationDisplayedRows: ({ from, to, count }: { from: number; to: number; count: number }) => t('common.displayedRows', { from, to, count }),
+  };
   return (
     <DataGrid
       density="compact"

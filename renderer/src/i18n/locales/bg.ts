@@ -31,6 +31,7 @@ export const bg: Translation = {
     signOut: 'Изход',
     showPassword: 'Покажи паролата',
     hidePassword: 'Скрий паролата',
+    displayedRows: '{{from}}–{{to}} от {{count}}',
   },
   languages: { en: 'English', ro: 'Română', bg: 'Български' },
   roles: {

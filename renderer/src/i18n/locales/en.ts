@@ -30,6 +30,7 @@ export const en = {
     signOut: 'Sign out',
     showPassword: 'Show password',
     hidePassword: 'Hide password',
+    displayedRows: '{{from}}–{{to}} of {{count}}',
   },
   languages: { en: 'English', ro: 'Română', bg: 'Български' },
   roles: {

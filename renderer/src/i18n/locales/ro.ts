@@ -31,6 +31,7 @@ export const ro: Translation = {
     signOut: 'Deconectare',
     showPassword: 'Arată parola',
     hidePassword: 'Ascunde parola',
+    displayedRows: '{{from}}–{{to}} din {{count}}',
   },
   languages: { en: 'English', ro: 'Română', bg: 'Български' },
   roles: {
