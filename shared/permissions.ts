@@ -60,6 +60,7 @@ export const permissions = [
   'medical.schedule',
   'meetings.manage',
   'referrals.manage',
+  'documents.issue',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -94,6 +95,7 @@ export const permissionDescriptions: Record<RolePermission, string> = {
   'medical.schedule': 'Book, move and cancel medical examinations',
   'meetings.manage': 'Plan case review meetings, record who attended, the agenda, decisions and action items; see the meeting statistics',
   'referrals.manage': 'Record referrals to outside services and follow them up',
+  'documents.issue': "Issue a case's court-ready summary (PDF) and download issued ones again",
 };
 
 const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
@@ -120,10 +122,11 @@ export const rolePermissions: Record<Role, readonly RolePermission[]> = {
     'medical.schedule',
     'meetings.manage',
     'referrals.manage',
+    'documents.issue',
   ],
   forensic_interviewer: [...caseWork, 'cases.interview', 'interviews.remarks', 'recordings.view'],
   police: [...caseWork, 'interviews.remarks', 'recordings.view'],
-  prosecutor: [...caseWork, 'interviews.decide', 'interviews.remarks', 'recordings.view'],
+  prosecutor: [...caseWork, 'interviews.decide', 'interviews.remarks', 'recordings.view', 'documents.issue'],
   child_protection: [...caseWork, 'cases.tasks', 'consents.record', 'referrals.manage'],
   medical: [...caseWork, 'notes.medical', 'consents.record', 'medical.schedule', 'referrals.manage'],
   therapist: [...caseWork, 'notes.therapy', 'consents.record', 'referrals.manage'],

@@ -59,6 +59,8 @@ export const checkMessages = {
   activeColleague: 'Choose an active colleague',
   followUpBeforeSent: 'Must not be before the referral was sent',
   notYetHeld: 'Only a session that has happened can be attended or missed',
+  internalProfile: 'Only coordinators make documents under the internal profile',
+  documentNumber: 'A document number looks like DOC-2026-00017',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 

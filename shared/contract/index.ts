@@ -7,6 +7,7 @@ import { casePeopleMethods } from './methods/case-people';
 import { caseWorkflowMethods } from './methods/case-workflow';
 import { casesMethods } from './methods/cases';
 import { centreMethods } from './methods/centre';
+import { documentMethods } from './methods/documents';
 import { medicalMethods, meetingMethods, referralMethods, therapyMethods } from './methods/followup';
 import { interviewMethods, recordingMethods, resourceMethods } from './methods/interviews';
 import { securityMethods } from './methods/security';
@@ -31,6 +32,7 @@ export const contract = {
   ...therapyMethods,
   ...meetingMethods,
   ...referralMethods,
+  ...documentMethods,
   ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 

@@ -59,6 +59,7 @@ const groupOf: Record<string, TimelineGroup> = {
   referral_sent: 'referrals',
   referral_updated: 'referrals',
   referral_status: 'referrals',
+  document_issued: 'documents',
 };
 export type TimelineKind = keyof typeof groupOf;
 

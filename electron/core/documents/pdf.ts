@@ -10,7 +10,8 @@ import PDFDocument from 'pdfkit';
  * so a document made twice from the same record hashes the same.
  */
 
-export type DocumentLanguage = 'en' | 'ro' | 'bg';
+export type { DocumentLanguage } from '../../../shared/documents/profiles';
+import type { DocumentLanguage } from '../../../shared/documents/profiles';
 export type Pdf = PDFKit.PDFDocument;
 
 export const REGULAR = 'regular';

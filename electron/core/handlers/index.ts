@@ -5,6 +5,7 @@ import { casePeopleHandlers } from './case-people';
 import { caseWorkflowHandlers } from './case-workflow';
 import { casesHandlers } from './cases';
 import { centreHandlers } from './centre';
+import { documentHandlers } from './documents';
 import { interviewHandlers } from './interviews';
 import { medicalHandlers } from './medical';
 import { meetingHandlers } from './meetings';
@@ -35,5 +36,6 @@ export const handlers: HandlerMap = {
   ...therapyHandlers,
   ...meetingHandlers,
   ...referralHandlers,
+  ...documentHandlers,
   ...auditHandlers,
 };

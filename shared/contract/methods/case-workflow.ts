@@ -3,7 +3,7 @@ import { consentDecisionSchema, consentSchema, consentScopeSchema, taskSchema } 
 import { defineMethod } from '../define';
 import { distinctList, idSchema, timestampSchema } from '../fields';
 
-export const timelineGroups = ['referral', 'status', 'people', 'consents', 'tasks', 'team', 'notes', 'interview', 'medical', 'therapy', 'meetings', 'referrals'] as const;
+export const timelineGroups = ['referral', 'status', 'people', 'consents', 'tasks', 'team', 'notes', 'interview', 'medical', 'therapy', 'meetings', 'referrals', 'documents'] as const;
 export type TimelineGroup = (typeof timelineGroups)[number];
 
 export const timelineEntrySchema = z.object({

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { documentKinds, documentLanguages, documentNumberPattern, redactionProfiles } from '../../documents/profiles';
+import { defineMethod } from '../define';
+import { checkMessages, idSchema, nonBlankText, timestampSchema } from '../fields';
+
+/** Documents the centre issues (court-ready case summaries), kept by their SHA-256 so a file can be checked later. */
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const issuedDocumentSchema = z.object({
+  id: idSchema,
+  /** Printed on every page and in the file's metadata: DOC-2026-00017. */
+  number: z.string().regex(documentNumberPattern),
+  kind: z.enum(documentKinds),
+  caseId: idSchema,
+  caseReference: z.string(),
+  profile: z.enum(redactionProfiles),
+  language: z.enum(documentLanguages),
+  recipient: z.string(),
+  purpose: z.string(),
+  generatedAt: timestampSchema,
+  generatedBy: z.string(),
+  sha256: sha256Schema,
+  size: z.number().int().positive(),
+  pages: z.number().int().positive(),
+});
+export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
+
+const pdfFileSchema = z.object({ document: issuedDocumentSchema, fileName: z.string(), pdf: z.string().describe('the PDF, base64') });
+
+export const verdicts = ['issued', 'altered', 'unknown'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export const documentMethods = {
+  'documents.courtSummary': defineMethod({
+    summary:
+      "Issue the court-ready summary of a case as a PDF/A document: cover, the child, each interview with attendance and recordings (SHA-256, custody), the one-interview record, follow-up as consent and the redaction profile allow, signature block. Its SHA-256 is kept so documents.verify can recognise it; the case timeline records it. The internal profile is for coordinators.",
+    permission: 'documents.issue',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({
+      caseId: idSchema,
+      profile: z.enum(redactionProfiles, { message: checkMessages.invalidChoice }),
+      language: z.enum(documentLanguages, { message: checkMessages.invalidChoice }),
+      recipient: nonBlankText(200),
+      purpose: nonBlankText(500),
+    }),
+    output: pdfFileSchema,
+    example: { caseId: 1, profile: 'court', language: 'ro', recipient: 'Tribunalul București, Secția penală', purpose: 'Evidence file for the hearing of 12 January 2027' },
+  }),
+  'documents.list': defineMethod({
+    summary: 'The documents issued for a case, newest first: number, profile, recipient, purpose, when and by whom, SHA-256.',
+    permission: 'cases.read',
+    mutates: false,
+    audit: 'every-call',
+    input: z.strictObject({ caseId: idSchema }),
+    output: z.object({ documents: z.array(issuedDocumentSchema) }),
+    example: { caseId: 1 },
+  }),
+  'documents.download': defineMethod({
+    summary: 'The issued file again, byte for byte as it was issued (base64).',
+    permission: 'documents.issue',
+    mutates: false,
+    audit: 'every-call',
+    input: z.strictObject({ documentId: idSchema }),
+    output: pdfFileSchema,
+    example: { documentId: 1 },
+  }),
+  'documents.verify': defineMethod({
+    summary:
+      "Check a file against the documents the centre issued, by its SHA-256 (the screen computes it from the dropped file, so the file never travels) and the document number its metadata claims. 'issued': an unaltered document, and which one. 'altered': it claims to be a document the centre issued but its bytes differ (the details only for a caller who may see the case). 'unknown': not a document of this centre.",
+    permission: 'cases.read',
+    mutates: false,
+    audit: 'every-call',
+    input: z.strictObject({
+      sha256: sha256Schema,
+      /** From the file's XMP dc:identifier (shared/documents/profiles.ts claimedDocumentNumber), or null when it names none. */
+      claimedNumber: z.string().regex(documentNumberPattern, { message: checkMessages.documentNumber }).nullable(),
+    }),
+    output: z.object({
+      verdict: z.enum(verdicts),
+      /** The document the file is ('issued') or claims to be ('altered'); null when unknown. */
+      document: issuedDocumentSchema.pick({ number: true, kind: true, generatedAt: true }).nullable(),
+      /** The whole record: for 'issued', and for 'altered' when the caller may see the case. */
+      details: issuedDocumentSchema.nullable(),
+    }),
+    example: { sha256: 'a'.repeat(64), claimedNumber: 'DOC-2026-00017' },
+  }),
+};
