@@ -144,6 +144,12 @@ const policy: Record<MethodName, Rule> = {
   'referrals.list': { roles: READERS, caseScoped: true },
   'referrals.save': { roles: CONSENT_TAKERS, caseScoped: true },
   'referrals.setStatus': { roles: CONSENT_TAKERS, caseScoped: true },
+  // Court-ready summaries: issued (and handed out again) by coordination and the prosecutor; the team sees
+  // which were issued. Anyone who reads cases may check a file brought back: it is not about a case they name.
+  'documents.courtSummary': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  'documents.list': { roles: READERS, caseScoped: true },
+  'documents.download': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  'documents.verify': { roles: READERS, caseScoped: false },
 };
 
 const PASSWORD = 'matrix password long and odd';
@@ -177,6 +183,10 @@ interface CaseFacts {
   meeting: Record<string, unknown>;
   actionId: number;
   referralId: number;
+  /** A court summary issued under the court profile, and its SHA-256. */
+  documentId: number;
+  documentSha256: string;
+  documentNumber: string;
 }
 
 /** A case that does not exist, and nothing of it does either. */
@@ -211,7 +221,7 @@ function validInput(method: MethodName, caseId: number): unknown {
   const known = fx.facts.get(caseId);
   const { version, adultId, consentId, taskId, interviewVersion, booking } = known ?? fx.facts.get(fx.caseId)!;
   const { examVersion, exam, planVersion, meetingVersion, meeting } = known ?? fx.facts.get(fx.caseId)!;
-  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId, examId, meetingId, actionId, referralId } = known ?? {
+  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId, examId, meetingId, actionId, referralId, documentId } = known ?? {
     interviewId: GUESSED,
     approvedRequestId: GUESSED,
     pendingRequestId: GUESSED,
@@ -222,7 +232,9 @@ function validInput(method: MethodName, caseId: number): unknown {
     meetingId: GUESSED,
     actionId: GUESSED,
     referralId: GUESSED,
+    documentId: GUESSED,
   };
+  const { documentSha256, documentNumber } = fx.facts.get(fx.caseId)!;
   const now = fx.clock.now().toISOString();
   const inputs: Partial<Record<MethodName, unknown>> = {
     'setup.initialize': { centreName: 'Second', admin: { username: 'second', password: PASSWORD, displayName: 'Second' } },
@@ -352,6 +364,10 @@ function validInput(method: MethodName, caseId: number): unknown {
       notes: '',
     },
     'referrals.setStatus': { referralId, version: 0, status: 'accepted', note: '', followUpOn: null },
+    'documents.courtSummary': { caseId, profile: 'court', language: 'bg', recipient: 'Софийски районен съд', purpose: 'Hearing of 12 January 2027' },
+    'documents.list': { caseId },
+    'documents.download': { documentId },
+    'documents.verify': { sha256: documentSha256, claimedNumber: documentNumber },
   };
   return inputs[method] ?? contract[method].example;
 }
@@ -551,6 +567,8 @@ beforeAll(async () => {
       { ...(contract['referrals.save'].example as object), caseId, sentAt: clock.now().toISOString(), followUpOn: '2026-11-29' },
       coordinator,
     );
+    const issued = await call('documents.courtSummary', { caseId, profile: 'court', language: 'ro', recipient: 'Tribunalul Cluj', purpose: 'Dosar 1/P/2026' }, coordinator);
+    const document = issued.document as { id: number; sha256: string; number: string };
     const current = await call('interviews.get', { interviewId: interview.id }, coordinator);
     const detail = (await call('cases.get', { caseId }, coordinator)) as unknown as CaseDetail;
     Object.assign(facts.get(caseId)!, {
@@ -572,6 +590,9 @@ beforeAll(async () => {
       meeting: meetingFields,
       actionId: action.id,
       referralId: sent.id,
+      documentId: document.id,
+      documentSha256: document.sha256,
+      documentNumber: document.number,
     });
   }
   core.close();

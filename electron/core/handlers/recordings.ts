@@ -1,10 +1,10 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { checkMessages } from '../../../shared/contract';
-import type { CustodyEntry, Recording } from '../../../shared/contract/interview-records';
+import type { CustodyEntry } from '../../../shared/contract/interview-records';
 import type { CustodyAction } from '../../../shared/interviews/categories';
 import { recordEvent } from '../cases/timeline';
 import { iso } from '../clock';
 import { mediaTypeOf } from '../evidence/media-info';
+import { custodyEntries, recordingRow, recordingsOf, toRecording, type RecordingRow } from '../evidence/recording-file';
 import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
 import { AppError, fieldError } from '../errors';
 import { NO_INTERVIEW, interviewRow, requireCaseOf, type InterviewRow } from '../interviews/interview-file';
@@ -13,48 +13,6 @@ import { callerOf, defineHandler, type PrepareContext, type RunContext } from '.
 
 /** Larger than any interview recording a centre makes (a day of 4K video is about 100 GB). */
 const MAX_UPLOAD_BYTES = 256 * 1024 ** 3;
-
-interface RecordingRow {
-  id: number;
-  interview_id: number;
-  case_id: number;
-  kind: Recording['kind'];
-  file_name: string;
-  format: string;
-  size: number;
-  duration_seconds: number | null;
-  sha256: string;
-  registered_at: string;
-  registered_by_name: string;
-  deleted_at: string | null;
-  last_check_at: string | null;
-  last_check_ok: number | null;
-  copies_out: number;
-}
-
-const SELECT_RECORDING = `
-  SELECT r.*, u.display_name AS registered_by_name,
-         (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'copied')
-       - (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'returned') AS copies_out
-    FROM recordings r JOIN users u ON u.id = r.registered_by`;
-
-function toRecording(row: RecordingRow): Recording {
-  return {
-    id: row.id,
-    interviewId: row.interview_id,
-    kind: row.kind,
-    fileName: row.file_name,
-    format: row.format,
-    size: row.size,
-    durationSeconds: row.duration_seconds,
-    sha256: row.sha256,
-    registeredAt: row.registered_at,
-    registeredBy: row.registered_by_name,
-    deletedAt: row.deleted_at,
-    copiesOut: row.copies_out,
-    lastCheck: row.last_check_at ? { at: row.last_check_at, ok: row.last_check_ok === 1 } : null,
-  };
-}
 
 const NO_RECORDING = 'There is no such recording, or it is not yours to see.';
 
@@ -65,10 +23,6 @@ function requireInterviewOf(ctx: PrepareContext, interviewId: number): Interview
   const caller = callerOf(ctx);
   requireCaseOf(ctx.db, { userId: caller.userId, roles: caller.roles }, interview.case_id, NO_INTERVIEW);
   return interview;
-}
-
-function recordingRow(db: Database, id: number): RecordingRow | undefined {
-  return db.prepare(`${SELECT_RECORDING} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
 }
 
 /** The recording, if the caller may see its case; 404 otherwise. */
@@ -84,42 +38,6 @@ function requireRecording(ctx: PrepareContext, recordingId: number): RecordingRo
 
 function requireStored(row: RecordingRow): void {
   if (row.deleted_at !== null) throw new AppError('conflict', 'This recording was deleted under the retention policy; its record and custody log remain.');
-}
-
-function custodyEntries(db: Database, recordingId: number, entryId?: number): CustodyEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT k.*, coalesce(u.display_name, '') AS by_name FROM recording_custody k LEFT JOIN users u ON u.id = k.user_id
-        WHERE k.recording_id = ? ${entryId === undefined ? '' : 'AND k.id = ?'} ORDER BY k.id`,
-    )
-    .all(recordingId, ...(entryId === undefined ? [] : [entryId])) as {
-    id: number;
-    recording_id: number;
-    at: string;
-    by_name: string;
-    action: CustodyAction;
-    copy_id: number | null;
-    recipient: string;
-    recipient_agency: string;
-    medium: string;
-    purpose: string;
-    note: string;
-    sha256: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    recordingId: r.recording_id,
-    at: r.at,
-    by: r.by_name,
-    action: r.action,
-    copyId: r.copy_id,
-    recipient: r.recipient,
-    recipientAgency: r.recipient_agency,
-    medium: r.medium,
-    purpose: r.purpose,
-    note: r.note,
-    sha256: r.sha256,
-  }));
 }
 
 interface CustodyFacts {
@@ -242,8 +160,7 @@ export const recordingHandlers = {
       const caller = callerOf(ctx);
       // A blind interviewer is not told that recordings exist, as they may not play them.
       if (requireCaseOf(ctx.db, { userId: caller.userId, roles: caller.roles }, interview.case_id, NO_INTERVIEW).view === 'blind') return { recordings: [] };
-      const rows = ctx.db.prepare(`${SELECT_RECORDING} WHERE r.interview_id = ? ORDER BY r.id`).all(interview.id) as RecordingRow[];
-      return { recordings: rows.map(toRecording) };
+      return { recordings: recordingsOf(ctx.db, interview.id) };
     },
   }),
 

@@ -1,0 +1,521 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { checkMessages } from '../../shared/contract';
+import type { IssuedDocument } from '../../shared/contract/methods/documents';
+import { claimedDocumentNumber, type RedactionProfile } from '../../shared/documents/profiles';
+import type { Role } from '../../shared/permissions';
+import { gatherCourtSummary } from '../../electron/core/documents/court-summary-gather';
+import { courtSummaryPdf } from '../../electron/core/documents/court-summary-pdf';
+import { databaseDigest } from '../support/core';
+import { HOURS, MON, TUE, T0, local } from '../support/bucharest';
+import { referral } from '../support/intake';
+import { fieldRefusal, refusal } from '../support/refusal';
+import { staffedCentre } from '../support/staff';
+import { tempDir } from '../support/temp';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+const people = {
+  coord: 'coordinator',
+  prosecutor: 'prosecutor',
+  prosecutor2: 'prosecutor',
+  iv: 'forensic_interviewer',
+  officer: 'police',
+  outsider: 'police',
+  medic: 'medical',
+  therapist: 'therapist',
+} as const satisfies Record<string, Role>;
+type Person = keyof typeof people;
+
+/** Real names, in the scripts the documents must print exactly. */
+const NAMES: Record<Person, string> = {
+  coord: 'Ana Rusu',
+  prosecutor: 'Mihai Ionescu',
+  prosecutor2: 'Dana Voicu',
+  iv: 'Ștefan Țăranu',
+  officer: 'Иван Петров',
+  outsider: 'Георги Димитров',
+  medic: 'Radu Cernea',
+  therapist: 'Ilinca Săvescu',
+};
+
+/** Clinical and allegation text, each with a word found nowhere else, that no profile may print. */
+const CLINICAL = {
+  allegation: 'Vecinul a lovit-o cu cureaua în grădină',
+  remarks: 'Copilul s-a ascuns sub masă la întrebarea despre vecin',
+  findings: 'Echimoză de cinci centimetri pe antebrațul stâng',
+  teamSummary: 'Examinare fără complicații deosebite',
+  sessionNotes: 'Coșmaruri în fiecare noapte despre pivniță',
+  goal: 'Să doarmă liniștită fără veioză',
+  closureNote: 'Familia a refuzat continuarea din motive financiare',
+};
+
+const RECORDING = Buffer.from('a recording of the interview, as the camera wrote it');
+
+/**
+ * A centre in Cluj on the clock of Bucharest. Case of Ioana Mureșan (born
+ * 12 April 2016): the prosecutor, the interviewer Ștefan Țăranu, the officer
+ * Иван Петров, a doctor and a therapist on its team. Her interview on Monday
+ * was held with her aunt as support person; a judge was invited and did not
+ * come. One recording, copied to the police. An examination and a therapy
+ * session on Tuesday (closed), a referral and a review meeting. The
+ * information-sharing consent is not given yet.
+ */
+async function centre() {
+  const { clock, core, db, ids, as, later } = await staffedCentre({ at: T0, people, centreName: 'Barnahus Cluj-Napoca', displayName: (name) => NAMES[name] });
+  db.prepare('UPDATE users SET job_title = ? WHERE id = ?').run('Procuror, Parchetul de pe lângă Tribunalul Cluj', ids.prosecutor);
+  const coord = await as('coord');
+  const rules = (await coord.call('resources.list', {})).rules;
+  await coord.call('resources.saveRules', { version: rules.version, timeZone: 'Europe/Bucharest', hours: HOURS, bufferMinutes: 30, dailyLimit: 2 });
+  const room = async (name: string, kind: 'interview' | 'observation' | 'medical') => (await coord.call('resources.saveRoom', { id: null, version: 0, name, kind, equipment: '', active: true })).id;
+  const interviewRoom = await room('Camera albastră', 'interview');
+  const observation = await room('Camera de observație', 'observation');
+  const medicalRoom = await room('Cabinet medical', 'medical');
+  await coord.call('resources.saveInterviewer', { userId: ids.iv, version: 0, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30', protocols: ['nichd'] });
+
+  const created = await coord.call(
+    'cases.create',
+    referral({ firstName: 'Ioana', lastName: 'Mureșan', birthDate: '2016-04-12' }, { reported: CLINICAL.allegation }, clock.now()),
+  );
+  const caseId = created.id;
+  await coord.call('cases.update', { caseId, version: created.version, changes: { policeFile: 'P-1234/2026', prosecutorFile: '987/P/2026' } });
+  for (const name of ['prosecutor', 'iv', 'officer', 'medic', 'therapist'] as const) await coord.call('cases.addMember', { caseId, userId: ids[name] });
+  await coord.call('cases.recordConsent', { caseId, scope: 'medical_exam', decision: 'given', personId: null, at: clock.now().toISOString(), note: '' });
+
+  const interview = await coord.call('interviews.schedule', {
+    caseId,
+    supplementaryId: null,
+    startsAt: local(MON, '10:00'),
+    durationMinutes: 60,
+    roomId: interviewRoom,
+    observationRoomId: observation,
+    interviewerId: ids.iv,
+    interpreterId: null,
+    interpreterLanguage: '',
+    supportPerson: 'Maria Mureșan (mătușă)',
+    invitees: [
+      { agency: 'police', userId: ids.officer, name: NAMES.officer },
+      { agency: 'judge', userId: null, name: 'Judecător Elena Stan' },
+    ],
+    planning: null,
+  });
+  const exam = await coord.call('medical.schedule', {
+    caseId,
+    kind: 'forensic',
+    startsAt: local(TUE, '10:00'),
+    durationMinutes: 60,
+    roomId: medicalRoom,
+    examinerId: ids.medic,
+    interpreterId: null,
+    interpreterLanguage: '',
+    supportPerson: '',
+    purpose: 'Agreed at the planning meeting.',
+  });
+
+  // Tuesday afternoon: the interview and the examination took place.
+  later(new Date(local(TUE, '15:00')).getTime() - clock.now().getTime());
+  const coordNow = await as('coord');
+  const held = await (await as('iv')).call('interviews.recordOutcome', {
+    interviewId: interview.id,
+    version: interview.version,
+    actualStart: local(MON, '10:05'),
+    actualEnd: local(MON, '10:55'),
+    breaks: [{ start: local(MON, '10:30'), end: local(MON, '10:35') }],
+    protocol: 'nichd',
+    questionsRelayed: true,
+    disclosure: 'full',
+    remarks: CLINICAL.remarks,
+  });
+  for (const attendee of held.attendance) {
+    const absent = attendee.role === 'judge';
+    await coordNow.call('interviews.saveAttendee', {
+      interviewId: interview.id,
+      attendeeId: attendee.id,
+      version: attendee.version,
+      name: attendee.name,
+      userId: attendee.userId,
+      agency: attendee.agency,
+      role: attendee.role,
+      location: attendee.location,
+      arrivedAt: absent ? null : local(MON, '09:50'),
+      leftAt: absent ? null : local(MON, '11:00'),
+      absent,
+    });
+  }
+  const token = coordNow.token;
+  const started = await coordNow.call('recordings.startUpload', { interviewId: interview.id, fileName: 'interviu-camera1.mp4', size: RECORDING.length });
+  const sent = await core.receiveUpload(started.uploadId, token, Readable.from([RECORDING]));
+  expect(sent.ok).toBe(true);
+  const recording = await coordNow.call('recordings.register', { interviewId: interview.id, uploadId: started.uploadId, kind: 'main_video' });
+  await coordNow.call('recordings.recordCopy', { recordingId: recording.id, recipient: NAMES.officer, recipientAgency: 'police', medium: 'dvd', purpose: 'Dosar P-1234/2026' });
+
+  await (await as('medic')).call('medical.record', { examId: exam.id, version: exam.version, performedAt: local(TUE, '10:10'), findings: CLINICAL.findings, teamSummary: CLINICAL.teamSummary });
+  const therapist = await as('therapist');
+  await therapist.call('therapy.saveSession', { caseId, id: null, version: 0, startsAt: local(TUE, '12:00'), durationMinutes: 50, type: 'crisis_intervention', attendance: 'attended', notes: CLINICAL.sessionNotes });
+  const plan = await therapist.call('therapy.savePlan', { caseId, version: 0, goals: [{ text: CLINICAL.goal, state: 'open' }], reviewOn: null, sharedSummary: '' });
+  await therapist.call('therapy.close', { caseId, version: plan.version, closedOn: TUE, reason: 'family_withdrew', note: CLINICAL.closureNote });
+  await coordNow.call('referrals.save', {
+    caseId,
+    id: null,
+    version: 0,
+    subject: 'child',
+    personId: null,
+    serviceKind: 'mental_health',
+    serviceName: 'Centrul de Sănătate Mintală Cluj',
+    contact: '',
+    sentAt: local(TUE, '13:00'),
+    consentBasis: 'legal_duty',
+    followUpOn: '2026-12-01',
+    notes: '',
+  });
+  await coordNow.call('meetings.save', {
+    id: null,
+    version: 0,
+    type: 'follow_up',
+    startsAt: local('2026-11-26', '10:00'),
+    durationMinutes: 60,
+    place: 'Sala de ședințe',
+    chairId: ids.coord,
+    members: [{ userId: ids.coord, name: NAMES.coord, agency: 'barnahus_staff', present: false }],
+    cases: [{ caseId, agenda: 'Follow-up', decisions: '' }],
+  });
+
+  const giveSharingConsent = () =>
+    coordNow.call('cases.recordConsent', { caseId, scope: 'information_sharing', decision: 'given', personId: null, at: clock.now().toISOString(), note: '' });
+  const issue = async (who: Person, profile: RedactionProfile = 'court', language: 'en' | 'ro' | 'bg' = 'ro') =>
+    (await as(who)).call('documents.courtSummary', { caseId, profile, language, recipient: 'Tribunalul Cluj, Secția penală', purpose: 'Dosarul nr. 987/P/2026, termen 12 ianuarie 2027' });
+  const digest = () => databaseDigest(db, { exceptAudit: true });
+  return { clock, core, db, ids, as, later, caseId, issue, giveSharingConsent, digest };
+}
+
+/** The text as pdftotext reads it, every run of white space one space (table cells wrap). */
+function textOf(pdf: Buffer): string {
+  const file = path.join(tempDir(), 'summary.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+const bytesOf = (issued: { pdf: string }) => Buffer.from(issued.pdf, 'base64');
+
+function expectNoClinicalText(text: string): void {
+  for (const [what, words] of Object.entries(CLINICAL)) expect(text, what).not.toContain(words);
+  for (const word of ['cureaua', 'ascuns', 'Echimoză', 'complicații', 'pivniță', 'veioză', 'financiare']) expect(text).not.toContain(word);
+}
+
+describe('court summaries', () => {
+  it('an assigned prosecutor issues one: stored with its SHA-256, numbered, on the timeline and in the audit log; redacted for the court', async () => {
+    const { db, caseId, issue, as, giveSharingConsent } = await centre();
+    await giveSharingConsent();
+    const issued = await issue('prosecutor');
+    const bytes = bytesOf(issued);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(issued.document).toMatchObject({
+      number: 'DOC-2026-00001',
+      kind: 'court_summary',
+      caseId,
+      caseReference: 'BH-2026-0001',
+      profile: 'court',
+      language: 'ro',
+      recipient: 'Tribunalul Cluj, Secția penală',
+      generatedBy: NAMES.prosecutor,
+      sha256: sha256(bytes),
+      size: bytes.length,
+    } satisfies Partial<IssuedDocument>);
+    expect(issued.fileName).toBe('court-summary-BH-2026-0001-DOC-2026-00001.pdf');
+    const stored = db.prepare('SELECT sha256, size, pages, pdf FROM issued_documents WHERE id = ?').get(issued.document.id) as { sha256: string; size: number; pages: number; pdf: Buffer };
+    expect(stored.sha256).toBe(sha256(stored.pdf));
+    expect(stored.pdf.equals(bytes)).toBe(true);
+    expect(stored.size).toBe(bytes.length);
+    const file = path.join(tempDir(), 'court.pdf');
+    writeFileSync(file, bytes);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(stored.pages).toBe(pages);
+    expect(issued.document.pages).toBe(pages);
+    expect(claimedDocumentNumber(bytes)).toBe('DOC-2026-00001');
+
+    const text = textOf(bytes);
+    // The child by initials and birth year only; her aunt by initials too.
+    expect(text).toContain('I. M.');
+    expect(text).not.toContain('Ioana');
+    expect(text).not.toContain('Mureșan');
+    expect(text).not.toContain('2016-04-12');
+    expect(text).not.toContain('12.04.2016');
+    // Everyone else exactly, in Romanian and Bulgarian script.
+    for (const name of [NAMES.iv, NAMES.officer, NAMES.coord, NAMES.prosecutor, 'Judecător Elena Stan', 'Barnahus Cluj-Napoca', 'BH-2026-0001', 'DOC-2026-00001', 'P-1234/2026', '987/P/2026']) {
+      expect(text, name).toContain(name);
+    }
+    expect(text).toContain(sha256(RECORDING));
+    expect(text).toContain('interviu-camera1.mp4');
+    // Follow-up under the court profile: the exam and therapy took place, not the referrals or meetings.
+    expect(text).toContain(NAMES.medic);
+    expect(text).toContain(NAMES.therapist);
+    expect(text).not.toContain('Centrul de Sănătate Mintală Cluj');
+    expectNoClinicalText(text);
+
+    // The number counts up through the year.
+    const second = await issue('prosecutor', 'court', 'bg');
+    expect(second.document.number).toBe('DOC-2026-00002');
+    expect(second.document.sha256).not.toBe(issued.document.sha256);
+
+    const timeline = await (await as('officer')).call('cases.timeline', { caseId, groups: ['documents'] });
+    expect(timeline.entries.map((e) => [e.kind, e.data])).toEqual([
+      ['document_issued', { number: 'DOC-2026-00002', profile: 'court', language: 'bg', recipient: 'Tribunalul Cluj, Secția penală' }],
+      ['document_issued', { number: 'DOC-2026-00001', profile: 'court', language: 'ro', recipient: 'Tribunalul Cluj, Secția penală' }],
+    ]);
+    const audit = db.prepare("SELECT username, case_id, record, outcome, detail FROM audit_log WHERE method = 'documents.courtSummary' ORDER BY id").all() as {
+      username: string;
+      case_id: number;
+      record: string;
+      outcome: string;
+      detail: string;
+    }[];
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ username: 'prosecutor', case_id: caseId, record: `document:${issued.document.id}`, outcome: 'ok' });
+    expect(audit[0]!.detail).toContain('DOC-2026-00001');
+    expect(audit[0]!.detail).toContain(issued.document.sha256);
+
+    // The team sees the list, newest first; issuing changed nothing in the case file itself.
+    const list = await (await as('therapist')).call('documents.list', { caseId });
+    expect(list.documents.map((d) => d.number)).toEqual(['DOC-2026-00002', 'DOC-2026-00001']);
+    expect(list.documents[1]).toEqual(issued.document);
+  });
+
+  it('the multidisciplinary team profile names the child and lists referrals and meetings; the internal one is for coordinators only', async () => {
+    const { db, ids, caseId, as, issue, giveSharingConsent, digest } = await centre();
+    await giveSharingConsent();
+    const mdt = await issue('coord', 'mdt', 'en');
+    const text = textOf(bytesOf(mdt));
+    expect(text).toContain('Ioana Mureșan');
+    expect(text).toContain('Maria Mureșan');
+    expect(text).toContain('Centrul de Sănătate Mintală Cluj');
+    expect(text).not.toContain('2016-04-12');
+    expectNoClinicalText(text);
+    const data = gatherCourtSummary(db, { userId: ids.coord, roles: ['coordinator'] }, caseId, { ...fields('mdt'), number: mdt.document.number, generatedAt: new Date(mdt.document.generatedAt) });
+    expect(data.followUp.meetings).toEqual([{ type: 'follow_up', startsAt: local('2026-11-26', '10:00'), status: 'planned' }]);
+    expect(data.interviews[0]!.recordings[0]).toMatchObject({ custody: null, custodyCount: 2 });
+    expect(data.consents).toBeNull();
+
+    // The prosecutor may not make the centre's internal file: refused on the field, and nothing is written (no number used).
+    await as('prosecutor');
+    const before = digest();
+    const issues = await fieldRefusal(issue('prosecutor', 'internal'));
+    expect(issues).toEqual([expect.objectContaining({ path: ['profile'], message: checkMessages.internalProfile })]);
+    expect(digest()).toBe(before);
+
+    const internal = await issue('coord', 'internal', 'ro');
+    expect(internal.document.number).toBe('DOC-2026-00002');
+    const full = textOf(bytesOf(internal));
+    expect(full).toContain('Ioana Mureșan');
+    expectNoClinicalText(full);
+    const internalData = gatherCourtSummary(db, { userId: ids.coord, roles: ['coordinator'] }, caseId, { ...fields('internal'), number: 'DOC-2026-00002', generatedAt: new Date(internal.document.generatedAt) });
+    expect(internalData.child.birth).toBe('2016-04-12');
+    expect(internalData.consents?.map((c) => [c.scope, c.decision, c.byName])).toEqual([
+      ['medical_exam', 'given', 'Ioana Mureșan'],
+      ['information_sharing', 'given', 'Ioana Mureșan'],
+    ]);
+  });
+
+  it('without the information-sharing consent the follow-up is withheld; no profile ever prints clinical text', async () => {
+    const { db, ids, caseId, issue, giveSharingConsent } = await centre();
+    const withheld = await issue('prosecutor', 'court', 'en');
+    const text = textOf(bytesOf(withheld));
+    expect(text).not.toContain(NAMES.medic);
+    expect(text).not.toContain(NAMES.therapist);
+    expectNoClinicalText(text);
+    const data = gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, { ...fields('court'), number: 'DOC-2026-00001', generatedAt: new Date() });
+    expect(data.followUp).toEqual({ withheld: 'no_sharing_consent', medical: null, therapy: null, referrals: null, meetings: null });
+
+    await giveSharingConsent();
+    const coordinator = { userId: ids.coord, roles: ['coordinator'] as const };
+    for (const profile of ['court', 'mdt', 'internal'] as const) {
+      const gathered = gatherCourtSummary(db, coordinator, caseId, { ...fields(profile), number: 'DOC-2026-00009', generatedAt: new Date() });
+      // The data itself holds none of it, whatever a renderer does with it.
+      const json = JSON.stringify(gathered);
+      for (const [what, words] of Object.entries(CLINICAL)) expect(json, `${profile}: ${what}`).not.toContain(words);
+      expect(gathered.followUp.withheld).toBeNull();
+      expect(gathered.followUp.medical).toEqual([{ kind: 'forensic', status: 'held', startsAt: local(TUE, '10:00'), performedAt: local(TUE, '10:10'), examiner: NAMES.medic, pendingFollowups: 0 }]);
+      expect(gathered.followUp.therapy).toEqual({
+        sessions: [{ startsAt: local(TUE, '12:00'), durationMinutes: 50, type: 'crisis_intervention', attendance: 'attended', therapist: NAMES.therapist }],
+        closed: { at: TUE, reason: 'family_withdrew' },
+      });
+      expect(gathered.followUp.referrals === null).toBe(profile === 'court');
+      const issued = await issue('coord', profile, 'bg');
+      expectNoClinicalText(textOf(bytesOf(issued)));
+    }
+  });
+
+  it('the interview as the court reads it: times, attendance with the absent judge, the recording and its custody oldest first', async () => {
+    const { db, ids, caseId } = await centre();
+    const data = gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, { ...fields('court'), number: 'DOC-2026-00001', generatedAt: new Date() });
+    expect(data.child).toEqual({ name: 'I. M.', birth: '2016', languages: [], interpreterNeeded: false, interpreterLanguage: '' });
+    expect(data.generatedBy).toEqual({ name: NAMES.prosecutor, jobTitle: 'Procuror, Parchetul de pe lângă Tribunalul Cluj' });
+    expect(data.signatures).toEqual({ coordinator: NAMES.coord, interviewer: NAMES.iv });
+    expect(data.oneInterview).toEqual({ count: 1, supplementary: [], cancelled: [] });
+    const [interview] = data.interviews;
+    expect(interview).toMatchObject({
+      sequence: 1,
+      status: 'held',
+      actualStart: local(MON, '10:05'),
+      actualEnd: local(MON, '10:55'),
+      breaks: [{ start: local(MON, '10:30'), end: local(MON, '10:35') }],
+      room: 'Camera albastră',
+      observationRoom: 'Camera de observație',
+      interviewer: { name: NAMES.iv, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30' },
+      protocol: 'nichd',
+      questionsRelayed: true,
+      supportPerson: 'M. M. M.',
+      childAge: 10,
+    });
+    expect(interview!.attendance.map((a) => [a.name, a.role, a.absent, a.invited])).toEqual([
+      [NAMES.iv, 'interviewer', false, true],
+      ['M. M. M.', 'support_person', false, true],
+      [NAMES.officer, 'observer', false, true],
+      ['Judecător Elena Stan', 'judge', true, true],
+    ]);
+    expect(interview!.recordings[0]!.custody!.map((k) => k.action)).toEqual(['registered', 'copied']);
+    expect(interview!.recordings[0]).toMatchObject({ fileName: 'interviu-camera1.mp4', sha256: sha256(RECORDING), size: RECORDING.length, custodyCount: 2 });
+  });
+
+  it('the one-interview record: the supplementary request with its decision and the interview it was used for; a cancelled interview counts apart', async () => {
+    const { db, ids, caseId, as } = await centre();
+    const coord = await as('coord');
+    const request = await coord.call('interviews.requestSupplementary', { caseId, reason: 'new_disclosure', details: 'A doua persoană numită la terapie.' });
+    await (await as('prosecutor')).call('interviews.decideSupplementary', {
+      requestId: request.id,
+      decision: 'approved',
+      deciderRole: 'prosecutor',
+      deciderName: NAMES.prosecutor,
+      decidedAt: local(TUE, '15:00'),
+      sameInterviewer: true,
+      note: 'Aceeași intervievatoare.',
+    });
+    const booking = { startsAt: local('2026-11-26', '10:00'), durationMinutes: 60, roomId: 1, observationRoomId: null, interviewerId: ids.iv, interpreterId: null, interpreterLanguage: '', supportPerson: '', invitees: [], planning: null };
+    const second = await coord.call('interviews.schedule', { caseId, supplementaryId: request.id, ...booking });
+    const gather = () => gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, { ...fields('court'), number: 'DOC-2026-00001', generatedAt: new Date() });
+    let data = gather();
+    expect(data.interviews.map((i) => [i.sequence, i.status])).toEqual([
+      [1, 'held'],
+      [2, 'scheduled'],
+    ]);
+    expect(data.oneInterview.count).toBe(2);
+    expect(data.oneInterview.supplementary).toEqual([
+      {
+        reason: 'new_disclosure',
+        details: 'A doua persoană numită la terapie.',
+        requestedAt: local(TUE, '15:00'),
+        requestedBy: NAMES.coord,
+        state: 'approved',
+        decision: { deciderRole: 'prosecutor', deciderName: NAMES.prosecutor, decidedAt: local(TUE, '15:00'), sameInterviewer: true, note: 'Aceeași intervievatoare.' },
+        usedFor: 2,
+      },
+    ]);
+    // The held interview's interviewer signs, not the one of a later booking.
+    expect(data.signatures.interviewer).toBe(NAMES.iv);
+
+    await coord.call('interviews.cancel', { interviewId: second.id, version: second.version, reason: 'Copilul este bolnav.' });
+    data = gather();
+    expect(data.interviews.map((i) => i.sequence)).toEqual([1]);
+    expect(data.oneInterview).toMatchObject({ count: 1, cancelled: [{ scheduledStart: local('2026-11-26', '10:00'), reason: 'Copilul este bolnav.' }] });
+    expect(data.oneInterview.supplementary[0]!.usedFor).toBeNull();
+  });
+
+  it("numbers documents by the year on the centre's clock: New Year's night in Bucharest is already next year", async () => {
+    const { clock, later, issue, giveSharingConsent } = await centre();
+    await giveSharingConsent();
+    expect((await issue('prosecutor')).document.number).toBe('DOC-2026-00001');
+    // 22:30 UTC on 31 December is 00:30 on 1 January in Bucharest.
+    later(Date.parse('2026-12-31T22:30:00.000Z') - clock.now().getTime());
+    const first = await issue('prosecutor');
+    expect(first.document).toMatchObject({ number: 'DOC-2027-00001', generatedAt: '2026-12-31T22:30:00.000Z' });
+    expect(claimedDocumentNumber(bytesOf(first))).toBe('DOC-2027-00001');
+    expect((await issue('coord')).document.number).toBe('DOC-2027-00002');
+  });
+
+  it('is refused to a prosecutor not on the team (404) and to roles without the permission (403), changing nothing', async () => {
+    const { caseId, as, digest } = await centre();
+    for (const name of ['prosecutor', 'prosecutor2', 'officer', 'therapist'] as const) await as(name);
+    const before = digest();
+    const body = { caseId, profile: 'court', language: 'ro', recipient: 'Tribunal', purpose: 'Hearing' } as const;
+    expect((await refusal((await as('prosecutor2')).call('documents.courtSummary', body))).status).toBe(404);
+    expect((await refusal((await as('prosecutor2')).call('documents.courtSummary', { ...body, caseId: 99_999 }))).status).toBe(404);
+    expect((await refusal((await as('officer')).call('documents.courtSummary', body))).status).toBe(403);
+    expect((await refusal((await as('therapist')).call('documents.courtSummary', body))).status).toBe(403);
+    const issues = await fieldRefusal((await as('prosecutor')).call('documents.courtSummary', { ...body, recipient: '   ', profile: 'secret' as never }));
+    expect(issues.map((i) => i.path[0]).sort()).toEqual(['profile', 'recipient']);
+    expect(digest()).toBe(before);
+  });
+
+  it('is byte-for-byte reproducible from the database; downloads give the same bytes; verify tells issued, altered and unknown apart', async () => {
+    const { db, ids, caseId, issue, as, giveSharingConsent } = await centre();
+    await giveSharingConsent();
+    const issued = await issue('prosecutor', 'court', 'ro');
+    const bytes = bytesOf(issued);
+    const { document } = issued;
+
+    // The same data and moment make the same file.
+    const again = courtSummaryPdf(
+      gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, {
+        profile: document.profile,
+        language: document.language,
+        recipient: document.recipient,
+        purpose: document.purpose,
+        number: document.number,
+        generatedAt: new Date(document.generatedAt),
+      }),
+    );
+    expect(again.sha256).toBe(document.sha256);
+    expect(again.bytes.equals(bytes)).toBe(true);
+
+    const prosecutor = await as('prosecutor');
+    const downloaded = await prosecutor.call('documents.download', { documentId: document.id });
+    expect(bytesOf(downloaded).equals(bytes)).toBe(true);
+    expect(downloaded.document).toEqual(document);
+    expect(downloaded.fileName).toBe(issued.fileName);
+    expect((await refusal((await as('prosecutor2')).call('documents.download', { documentId: document.id }))).status).toBe(404);
+    expect((await refusal((await as('prosecutor2')).call('documents.download', { documentId: 99_999 }))).status).toBe(404);
+    const internal = await issue('coord', 'internal');
+    expect((await refusal(prosecutor.call('documents.download', { documentId: internal.document.id }))).status).toBe(403);
+    expect(bytesOf(await (await as('coord')).call('documents.download', { documentId: internal.document.id })).equals(bytesOf(internal))).toBe(true);
+
+    // Unaltered: issued, and which.
+    const verified = await prosecutor.call('documents.verify', { sha256: sha256(bytes), claimedNumber: claimedDocumentNumber(bytes) });
+    expect(verified).toEqual({ verdict: 'issued', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: document });
+
+    // One byte changed in the middle of the file: it still claims the number, and is told apart.
+    const altered = Buffer.from(bytes);
+    const middle = Math.floor(altered.length / 2);
+    altered[middle] = altered[middle]! ^ 0x01;
+    expect(sha256(altered)).not.toBe(document.sha256);
+    const claimed = claimedDocumentNumber(altered);
+    expect(claimed).toBe(document.number);
+    const rejected = await prosecutor.call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
+    expect(rejected).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: document });
+    // A colleague who may not see the case learns the number is real, nothing of the case.
+    const outsider = await (await as('outsider')).call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
+    expect(outsider).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: null });
+    expect(JSON.stringify(outsider)).not.toContain('BH-2026');
+
+    // Not the centre's.
+    const stranger = randomBytes(32).toString('hex');
+    expect(await prosecutor.call('documents.verify', { sha256: stranger, claimedNumber: null })).toEqual({ verdict: 'unknown', document: null, details: null });
+    expect(await prosecutor.call('documents.verify', { sha256: stranger, claimedNumber: 'DOC-2026-99999' })).toEqual({ verdict: 'unknown', document: null, details: null });
+    const verdicts = db.prepare("SELECT detail FROM audit_log WHERE method = 'documents.verify' ORDER BY id").all() as { detail: string }[];
+    expect(verdicts.map((v) => v.detail.split(':')[0])).toEqual(['issued', 'altered', 'altered', 'unknown', 'unknown']);
+    expect(verdicts[1]!.detail).toContain(document.number);
+
+    // Not a hash, not a number.
+    expect((await fieldRefusal(prosecutor.call('documents.verify', { sha256: 'xyz', claimedNumber: null }))).map((i) => i.path)).toEqual([['sha256']]);
+    expect(await fieldRefusal(prosecutor.call('documents.verify', { sha256: stranger, claimedNumber: 'DOC-26-1' }))).toEqual([
+      expect.objectContaining({ path: ['claimedNumber'], message: checkMessages.documentNumber }),
+    ]);
+    expect((await refusal((await as('outsider')).call('documents.list', { caseId }))).status).toBe(404);
+  });
+});
+
+function fields(profile: RedactionProfile) {
+  return { profile, language: 'ro' as const, recipient: 'Tribunalul Cluj, Secția penală', purpose: 'Dosarul nr. 987/P/2026, termen 12 ianuarie 2027' };
+}
