@@ -15,6 +15,9 @@ export function newQueryClient(): QueryClient {
   });
 }
 
+/** The issued documents of a case (documents.list). */
+export const documentsKey = (caseId: number) => ['documents', 'case', caseId] as const;
+
 /** Which cached answers a change event makes stale. */
 export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
   switch (event.entity) {
@@ -25,6 +28,8 @@ export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
       void client.invalidateQueries({ queryKey: ['audit'] });
       // A case's team decides which meetings and action items one sees.
       void client.invalidateQueries({ queryKey: ['meetings'] });
+      // A document issued on another workstation is announced as a change to its case.
+      void client.invalidateQueries({ queryKey: ['documents'] });
       break;
     case 'meeting':
       void client.invalidateQueries({ queryKey: ['meetings'] });

@@ -10,6 +10,7 @@ import { useApi, useSession } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
 import { useFormat } from '../components/format';
 import { QueryState } from '../components/QueryState';
+import { CaseDocuments } from '../documents/CaseDocuments';
 import { CaseInterviews } from '../interviews/CaseInterviews';
 import { CaseMedical } from '../medical/CaseMedical';
 import { CaseMeetings } from '../meetings/CaseMeetings';
@@ -24,7 +25,7 @@ import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
 import { useCategory } from './labels';
 
-const tabIds = ['overview', 'people', 'interviews', 'medical', 'therapy', 'meetings', 'referrals', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
+const tabIds = ['overview', 'people', 'interviews', 'medical', 'therapy', 'meetings', 'referrals', 'documents', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
 type TabId = (typeof tabIds)[number];
 const isTab = (value: string | null): value is TabId => (tabIds as readonly (string | null)[]).includes(value);
 
@@ -67,6 +68,7 @@ export function CasePage() {
             <Tab value="therapy" label={t('therapy.tab')} />
             <Tab value="meetings" label={t('meetings.tab')} />
             <Tab value="referrals" label={t('referrals.tab')} />
+            <Tab value="documents" label={t('documents.tab')} />
             <Tab value="consents" label={t('cases.tabs.consents')} />
             <Tab value="timeline" label={t('cases.tabs.timeline')} />
             <Tab value="notes" label={t('cases.tabs.notes')} />
@@ -80,6 +82,7 @@ export function CasePage() {
           {tab === 'therapy' && <CaseTherapy detail={c} />}
           {tab === 'meetings' && <CaseMeetings detail={c} />}
           {tab === 'referrals' && <CaseReferrals detail={c} />}
+          {tab === 'documents' && <CaseDocuments detail={c} />}
           {tab === 'consents' && <CaseConsents detail={c} />}
           {tab === 'timeline' && <CaseTimeline caseId={c.id} birthDate={c.child.birthDate} />}
           {tab === 'notes' && <CaseNotes caseId={c.id} />}

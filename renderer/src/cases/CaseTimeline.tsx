@@ -136,6 +136,13 @@ function useSentence() {
           from: t(`referrals.statuses.${str('from')}` as never),
           to: t(`referrals.statuses.${str('to')}` as never),
         });
+      case 'document_issued':
+        return t('timeline.document_issued', {
+          number: str('number'),
+          recipient: str('recipient'),
+          profile: t(`documents.profiles.${str('profile')}` as never),
+          language: t(`languages.${str('language')}` as never),
+        });
       default:
         return e.kind;
     }

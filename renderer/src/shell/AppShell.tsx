@@ -7,6 +7,7 @@ import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import MeetingRoomOutlined from '@mui/icons-material/MeetingRoomOutlined';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
+import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
 import NotificationsActiveOutlined from '@mui/icons-material/NotificationsActiveOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Logout from '@mui/icons-material/Logout';
@@ -39,6 +40,7 @@ import { CasePage } from '../cases/CasePage';
 import { IntakePage } from '../cases/IntakePage';
 import { CasesPage } from '../cases/CasesPage';
 import { LanguageMenu } from '../components/LanguageMenu';
+import { VerifyPage } from '../documents/VerifyPage';
 import { SecurityPage } from '../security/SecurityPage';
 import { UsersPage } from '../users/UsersPage';
 import { CalendarPage } from '../schedule/CalendarPage';
@@ -66,6 +68,7 @@ export function AppShell() {
     { to: '/cases', label: t('shell.cases'), icon: <FolderSharedOutlined />, show: may('cases.read') },
     { to: '/calendar', label: t('calendar.title'), icon: <CalendarMonthOutlined />, show: may('cases.read') },
     { to: '/meetings', label: t('meetings.tab'), icon: <GroupsOutlined />, show: may('cases.read') },
+    { to: '/documents/verify', label: t('documents.verify.nav'), icon: <VerifiedOutlined />, show: may('cases.read') },
     { to: '/schedule-settings', label: t('scheduleSettings.title'), icon: <MeetingRoomOutlined />, show: may('schedule.manage') },
     { to: '/users', label: t('shell.users'), icon: <GroupOutlined />, show: may('users.manage') },
     { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
@@ -111,6 +114,7 @@ export function AppShell() {
           <Route path="/meetings" element={<MeetingsPage />} />
           <Route path="/meetings/:meetingId" element={<MeetingPage />} />
           <Route path="/tasks" element={<TasksPage />} />
+          <Route path="/documents/verify" element={<VerifyPage />} />
           <Route path="/schedule-settings" element={<ScheduleSettingsPage />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/audit" element={<AuditPage />} />

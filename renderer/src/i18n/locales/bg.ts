@@ -8,6 +8,7 @@ import { therapy } from './bg/therapy';
 import { meetings } from './bg/meetings';
 import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
+import { documents } from './bg/documents';
 
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -20,6 +21,7 @@ export const bg: Translation = {
   meetings,
   referrals,
   dashboard,
+  documents,
   common: {
     save: 'Запази',
     cancel: 'Отказ',
@@ -577,6 +579,7 @@ export const bg: Translation = {
     referral_sent: 'Насочен към {{service}} ({{kind}})',
     referral_updated: 'Поправи насочването към {{service}}',
     referral_status: 'Насочване към {{service}}: {{from}} → {{to}}',
+    document_issued: 'Издаде обобщение за съда {{number}} за {{recipient}} (профил: {{profile}}, език: {{language}})',
     reasonSuffix: ' — причина: {{reason}}',
   },
   disciplines: { general: 'Обща', medical: 'Медицинска', therapy: 'Терапевтична' },

@@ -7,6 +7,7 @@ import { therapy } from './en/therapy';
 import { meetings } from './en/meetings';
 import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
+import { documents } from './en/documents';
 
 export const en = {
   app: { name: 'Barnahus Desk' },
@@ -19,6 +20,7 @@ export const en = {
   meetings,
   referrals,
   dashboard,
+  documents,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -576,6 +578,7 @@ export const en = {
     referral_sent: 'Referred to {{service}} ({{kind}})',
     referral_updated: 'Corrected the referral to {{service}}',
     referral_status: 'Referral to {{service}}: {{from}} → {{to}}',
+    document_issued: 'Issued the court summary {{number}} for {{recipient}} (profile: {{profile}}, language: {{language}})',
     reasonSuffix: ' — {{reason}}',
   },
   disciplines: { general: 'General', medical: 'Medical', therapy: 'Therapy' },

@@ -8,6 +8,7 @@ import { therapy } from './ro/therapy';
 import { meetings } from './ro/meetings';
 import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
+import { documents } from './ro/documents';
 
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -20,6 +21,7 @@ export const ro: Translation = {
   meetings,
   referrals,
   dashboard,
+  documents,
   common: {
     save: 'Salvează',
     cancel: 'Renunță',
@@ -577,6 +579,7 @@ export const ro: Translation = {
     referral_sent: 'Trimis la {{service}} ({{kind}})',
     referral_updated: 'A corectat trimiterea la {{service}}',
     referral_status: 'Trimiterea la {{service}}: {{from}} → {{to}}',
+    document_issued: 'A emis rezumatul pentru instanță {{number}} către {{recipient}} (profil: {{profile}}, limba: {{language}})',
     reasonSuffix: ' — motiv: {{reason}}',
   },
   disciplines: { general: 'Generală', medical: 'Medicală', therapy: 'Terapeutică' },
