@@ -240,6 +240,8 @@ describe('court summaries', () => {
     const text = textOf(bytes);
     // The child by initials and birth year only; her aunt by initials too.
     expect(text).toContain('I. M.');
+    // The aunt's relation to the child stays: the court weighs who sat with her.
+    expect(text).toContain('M. M. (mătușă)');
     expect(text).not.toContain('Ioana');
     expect(text).not.toContain('Mureșan');
     expect(text).not.toContain('2016-04-12');
@@ -367,7 +369,7 @@ describe('court summaries', () => {
       interviewer: { name: NAMES.iv, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30' },
       protocol: 'nichd',
       questionsRelayed: true,
-      supportPerson: 'M. M. M.',
+      supportPerson: 'M. M. (mătușă)',
       childAge: 10,
     });
     expect(interview!.attendance.map((a) => [a.name, a.role, a.absent, a.invited])).toEqual([

@@ -195,7 +195,7 @@ function fullSample(): CourtSummaryData {
   };
 }
 
-/** About twenty pages under the internal profile: many interviews, long custody logs, a year of therapy. */
+/** Twenty pages or so under the internal profile: many interviews, long custody logs, a year of therapy. */
 export function largeCourtSummary(more: Partial<CourtSummaryData> = {}): CourtSummaryData {
   const base = fullSample();
   const interviews = Array.from({ length: 6 }, (_, i) => {
@@ -209,7 +209,7 @@ export function largeCourtSummary(more: Partial<CourtSummaryData> = {}): CourtSu
       ],
     });
   });
-  const sessions = Array.from({ length: 48 }, (_, i) => ({
+  const sessions = Array.from({ length: 60 }, (_, i) => ({
     startsAt: new Date(Date.parse('2026-02-17T13:00:00.000Z') + i * 7 * 86_400_000).toISOString(),
     durationMinutes: 50,
     type: (['trauma_focused', 'family', 'play_therapy', 'psychoeducation'] as const)[i % 4]!,

@@ -77,13 +77,16 @@ const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
 /**
  * Family members and the support person identify the child as surely as the
- * child's own name. The support person is free text ("Maria Pop (aunt)"):
- * every word becomes an initial, brackets and all, rather than guessing which
- * words are a name.
+ * child's own name. The support person is free text ("Maria Pop (aunt)"): the
+ * words outside brackets become initials; a bracketed note (how they stand to
+ * the child, which the court weighs) is kept as written.
  */
 function familyName(name: string, rules: ProfileRules): string {
   if (rules.familyNames === 'full') return name;
-  return initialsOf(name.replace(/[^\p{L}\p{M}\s-]/gu, ' '));
+  const bracket = name.indexOf('(');
+  const who = bracket === -1 ? name : name.slice(0, bracket);
+  const note = bracket === -1 ? '' : name.slice(bracket).trim();
+  return [initialsOf(who.replace(/[^\p{L}\p{M}\s-]/gu, ' ')), note].filter((part) => part !== '').join(' ');
 }
 
 function summaryInterview(db: Database, interview: Interview, birthDate: string | null, rules: ProfileRules, view: CaseView): SummaryInterview {
