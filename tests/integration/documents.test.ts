@@ -374,7 +374,7 @@ describe('court summaries', () => {
     });
     expect(interview!.attendance.map((a) => [a.name, a.role, a.absent, a.invited])).toEqual([
       [NAMES.iv, 'interviewer', false, true],
-      ['M. M. M.', 'support_person', false, true],
+      ['M. M. (mătușă)', 'support_person', false, true],
       [NAMES.officer, 'observer', false, true],
       ['Judecător Elena Stan', 'judge', true, true],
     ]);
