@@ -1,7 +1,8 @@
 /**
  * The words of the follow-up work (medical, therapy, case review meetings,
- * referrals), as stored and sent. Screens translate them by value
- * (renderer locales `medical.*`, `therapy.*`, `meetings.*`, `referrals.*`).
+ * referrals), as stored and sent. Screens and documents translate them by
+ * value (shared/i18n/vocabulary.ts, renderer locales `medical.*`, `therapy.*`,
+ * `meetings.*`, `referrals.*`).
  */
 
 // ── Medical ──────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 /**
- * The words of the interview work, as stored and sent. Screens translate
- * them by value (renderer locales, `interviews.*`).
+ * The words of the interview work, as stored and sent. Screens and documents
+ * translate them by value (shared/i18n/vocabulary.ts, renderer locales
+ * `interviews.*`).
  */
 export const roomKinds = ['interview', 'observation', 'medical'] as const;
 export type RoomKind = (typeof roomKinds)[number];
@@ -21,6 +22,10 @@ export const invitedAgencies = [
 ] as const;
 export type InvitedAgency = (typeof invitedAgencies)[number];
 
+/** Who may be on an interview's attendance: the invited agencies, the centre's own staff, an interpreter, the family. */
+export const attendeeAgencies = [...invitedAgencies, 'barnahus', 'interpreter_service', 'family'] as const;
+export type AttendeeAgency = (typeof attendeeAgencies)[number];
+
 export const interviewStatuses = ['scheduled', 'held', 'cancelled'] as const;
 export type InterviewStatus = (typeof interviewStatuses)[number];
 
@@ -40,6 +45,7 @@ export const deciderRoles = ['prosecutor', 'police_lawyer', 'judge'] as const;
 export type DeciderRole = (typeof deciderRoles)[number];
 
 export const supplementaryStates = ['pending', 'approved', 'refused'] as const;
+export type SupplementaryState = (typeof supplementaryStates)[number];
 
 export const recordingKinds = ['main_video', 'second_camera', 'audio'] as const;
 export type RecordingKind = (typeof recordingKinds)[number];

@@ -108,7 +108,7 @@ describe('meeting minutes PDF', () => {
       'Organizează sprijin la școală',
       'Да се уведоми училището',
       '05.12.2026',
-      'Îndeplinită',
+      'Făcută',
       'termen depășit',
       'la care nu aveți acces: 1.',
       `Pagina 1 din ${pdf.pages} · Întâlnirea nr. 7 · Generat la 24.11.2026, 17:30`,

@@ -1,33 +1,14 @@
-import type { ConsentDecision, ConsentScope } from '../../../shared/cases/categories';
 import type { AttendeeFields } from '../../../shared/contract/interview-records';
 import type { RedactionProfile } from '../../../shared/documents/profiles';
-import type {
-  ExamKind,
-  ExamStatus,
-  MeetingStatus,
-  MeetingType,
-  ReferralStatus,
-  ServiceKind,
-  TherapyAttendance,
-  TherapyClosureReason,
-  TherapySessionType,
-} from '../../../shared/followup/categories';
-import type {
-  CustodyAction,
-  DeciderRole,
-  InterviewProtocol,
-  InterviewStatus,
-  RecordingKind,
-  SessionLocation,
-  SessionRole,
-  SupplementaryReason,
-} from '../../../shared/interviews/categories';
+import { vocabulary, type Vocabulary } from '../../../shared/i18n/vocabulary';
+import type { InterviewStatus } from '../../../shared/interviews/categories';
 import type { DocumentLanguage } from './pdf';
 
 /**
  * The words of the court-ready case summary in each language the centre
- * works in. The names of things (agencies, roles, protocols…) are those the
- * screens use, so a reader sees on paper what they saw in the application.
+ * works in. The names of things (agencies, roles, protocols…) come from the
+ * shared vocabulary the screens use too, so a reader sees on paper what they
+ * saw in the application.
  */
 export interface CourtSummaryLabels {
   title: string;
@@ -53,7 +34,7 @@ export interface CourtSummaryLabels {
   documentNumber: string;
   caseReference: string;
   fileNumbers: string;
-  files: { policeFile: string; prosecutorFile: string; courtFile: string; childProtectionFile: string };
+  files: Vocabulary['agencyFiles'];
   generated: string;
   generatedBy: string;
   recipient: string;
@@ -86,7 +67,7 @@ export interface CourtSummaryLabels {
   certification: string;
   certifiedUntil: (date: string) => string;
   protocol: string;
-  protocols: Record<InterviewProtocol, string>;
+  protocols: Vocabulary['interviewProtocols'];
   questionsRelayed: string;
   interpreter: string;
   supportPerson: string;
@@ -101,13 +82,13 @@ export interface CourtSummaryLabels {
   absentInvited: string;
   notInvited: string;
   agencies: Record<AttendeeFields['agency'], string>;
-  roles: Record<SessionRole, string>;
-  locations: Record<SessionLocation, string>;
+  roles: Vocabulary['sessionRoles'];
+  locations: Vocabulary['sessionLocations'];
   // Recordings
   recordings: string;
   recordingOf: (n: number, total: number, kind: string) => string;
   noRecordings: string;
-  recordingKinds: Record<RecordingKind, string>;
+  recordingKinds: Vocabulary['recordingKinds'];
   fileName: string;
   format: string;
   size: string;
@@ -129,7 +110,7 @@ export interface CourtSummaryLabels {
   custodyBy: string;
   custodyAction: string;
   custodyDetails: string;
-  custodyActions: Record<CustodyAction, string>;
+  custodyActions: Vocabulary['custodyActions'];
   // One interview
   oneInterviewSection: string;
   interviewCount: (count: number) => string;
@@ -137,15 +118,15 @@ export interface CourtSummaryLabels {
   noSupplementary: string;
   requestOf: (n: number, total: number) => string;
   reason: string;
-  reasons: Record<SupplementaryReason, string>;
+  reasons: Vocabulary['supplementaryReasons'];
   justification: string;
   requested: string;
   requestState: string;
-  requestStates: Record<'pending' | 'approved' | 'refused', string>;
+  requestStates: Vocabulary['supplementaryStates'];
   decision: string;
   decisionLine: (role: string, name: string, at: string) => string;
   noDecision: string;
-  deciders: Record<DeciderRole, string>;
+  deciders: Vocabulary['deciderRoles'];
   sameInterviewer: string;
   note: string;
   usedFor: string;
@@ -159,31 +140,31 @@ export interface CourtSummaryLabels {
   medical: string;
   noExams: string;
   examKind: string;
-  examKinds: Record<ExamKind, string>;
-  examStatuses: Record<ExamStatus, string>;
+  examKinds: Vocabulary['examKinds'];
+  examStatuses: Vocabulary['examStatuses'];
   examiner: string;
   pendingFollowups: string;
   therapy: string;
   noSessions: string;
   sessionType: string;
-  sessionTypes: Record<TherapySessionType, string>;
-  therapyAttendance: Record<TherapyAttendance, string>;
+  sessionTypes: Vocabulary['therapySessionTypes'];
+  therapyAttendance: Vocabulary['therapyAttendance'];
   therapist: string;
   therapyOpen: string;
   therapyClosed: (date: string, reason: string) => string;
-  closureReasons: Record<TherapyClosureReason, string>;
+  closureReasons: Vocabulary['therapyClosureReasons'];
   referrals: string;
   noReferrals: string;
   service: string;
   serviceName: string;
-  serviceKinds: Record<ServiceKind, string>;
+  serviceKinds: Vocabulary['serviceKinds'];
   sent: string;
-  referralStatuses: Record<ReferralStatus, string>;
+  referralStatuses: Vocabulary['referralStatuses'];
   meetings: string;
   noMeetings: string;
   meetingType: string;
-  meetingTypes: Record<MeetingType, string>;
-  meetingStatuses: Record<MeetingStatus, string>;
+  meetingTypes: Vocabulary['meetingTypes'];
+  meetingStatuses: Vocabulary['meetingStatuses'];
   when: string;
   minutes: (count: number) => string;
   neverClinical: string;
@@ -194,8 +175,8 @@ export interface CourtSummaryLabels {
   consentDecision: string;
   consentBy: string;
   withdrawn: string;
-  consentScopes: Record<ConsentScope, string>;
-  consentDecisions: Record<ConsentDecision, string>;
+  consentScopes: Vocabulary['consentScopes'];
+  consentDecisions: Vocabulary['consentDecisions'];
   // Signatures
   signaturesSection: string;
   coordinator: string;
@@ -231,7 +212,7 @@ const en: CourtSummaryLabels = {
   documentNumber: 'Document number',
   caseReference: 'Case reference',
   fileNumbers: 'Other agencies’ file numbers',
-  files: { policeFile: 'Police file', prosecutorFile: 'Prosecutor’s file', courtFile: 'Court file', childProtectionFile: 'Child-protection file' },
+  files: vocabulary.en.agencyFiles,
   generated: 'Generated',
   generatedBy: 'Generated by',
   recipient: 'Recipient',
@@ -250,7 +231,7 @@ const en: CourtSummaryLabels = {
   noInterviews: 'No forensic interview has been booked or held in this case.',
   interviewOf: (sequence, total) => `Interview ${sequence} of ${total}`,
   status: 'Status',
-  statuses: { scheduled: 'Booked', held: 'Held' },
+  statuses: vocabulary.en.interviewStatuses,
   scheduled: 'Scheduled',
   actual: 'Actual start and end',
   notHeldYet: 'not held yet',
@@ -262,7 +243,7 @@ const en: CourtSummaryLabels = {
   certification: 'Certification',
   certifiedUntil: (date) => `valid until ${date}`,
   protocol: 'Protocol used',
-  protocols: { nichd: 'NICHD', nichd_revised: 'Revised NICHD', cognitive: 'Cognitive interview', peace: 'PEACE', other: 'Other' },
+  protocols: vocabulary.en.interviewProtocols,
   questionsRelayed: 'Questions relayed from the observation room',
   interpreter: 'Interpreter',
   supportPerson: 'Support person',
@@ -276,33 +257,13 @@ const en: CourtSummaryLabels = {
   left: 'Left',
   absentInvited: 'absent (invited)',
   notInvited: 'not invited',
-  agencies: {
-    police: 'Police investigator',
-    prosecutor: 'Prosecutor',
-    judge: 'Judge',
-    defence: 'Defence counsel',
-    child_lawyer: 'Child’s lawyer / guardian ad litem',
-    child_protection: 'Child protection',
-    medical: 'Medical',
-    therapist: 'Therapist',
-    barnahus: 'Barnahus',
-    interpreter_service: 'Interpreter',
-    family: 'Family / support',
-  },
-  roles: {
-    interviewer: 'Interviewer',
-    observer: 'Observer',
-    judge: 'Judge',
-    defence: 'Defence',
-    interpreter: 'Interpreter',
-    support_person: 'Support person',
-    technician: 'Technician',
-  },
-  locations: { interview_room: 'Interview room', observation_room: 'Observation room', video_link: 'Remote video link' },
+  agencies: vocabulary.en.attendeeAgencies,
+  roles: vocabulary.en.sessionRoles,
+  locations: vocabulary.en.sessionLocations,
   recordings: 'Recordings',
   recordingOf: (n, total, kind) => `Recording ${n} of ${total}: ${kind}`,
   noRecordings: 'No recording has been registered for this interview.',
-  recordingKinds: { main_video: 'Main video', second_camera: 'Second camera', audio: 'Audio only' },
+  recordingKinds: vocabulary.en.recordingKinds,
   fileName: 'File name',
   format: 'File format',
   size: 'Size',
@@ -324,36 +285,22 @@ const en: CourtSummaryLabels = {
   custodyBy: 'Who',
   custodyAction: 'Action',
   custodyDetails: 'Details',
-  custodyActions: {
-    registered: 'Registered',
-    viewed: 'Viewed',
-    copied: 'Copied',
-    returned: 'Returned',
-    verified: 'Integrity checked',
-    integrity_failed: 'Integrity alarm',
-    deleted: 'Deleted',
-  },
+  custodyActions: vocabulary.en.custodyActions,
   oneInterviewSection: 'The one-interview record',
   interviewCount: (count) => `Forensic interviews of this child, booked or held, across all their cases: ${count}.`,
   supplementary: 'Supplementary-interview requests',
   noSupplementary: 'No supplementary interview was requested.',
   requestOf: (n, total) => `request ${n} of ${total}`,
   reason: 'Reason',
-  reasons: {
-    new_disclosure: 'New disclosure',
-    defence_request: 'Defence request after charges',
-    incomplete_first: 'First interview incomplete',
-    new_allegation: 'New allegation',
-    other: 'Other',
-  },
+  reasons: vocabulary.en.supplementaryReasons,
   justification: 'What makes it necessary',
   requested: 'Requested',
   requestState: 'State',
-  requestStates: { pending: 'Awaiting decision', approved: 'Approved', refused: 'Refused' },
+  requestStates: vocabulary.en.supplementaryStates,
   decision: 'Decision',
   decisionLine: (role, name, at) => `${role} ${name}, ${at}`,
   noDecision: 'not decided yet',
-  deciders: { prosecutor: 'Prosecutor', police_lawyer: 'Police lawyer', judge: 'Judge' },
+  deciders: vocabulary.en.deciderRoles,
   sameInterviewer: 'The same interviewer conducts it',
   note: 'Note',
   usedFor: 'Used for',
@@ -367,62 +314,31 @@ const en: CourtSummaryLabels = {
   medical: 'Medical examinations',
   noExams: 'No medical examination was booked.',
   examKind: 'Kind of examination',
-  examKinds: {
-    forensic: 'Forensic examination',
-    paediatric: 'Paediatric examination',
-    gynaecological: 'Gynaecological examination',
-    follow_up: 'Follow-up examination',
-  },
-  examStatuses: { scheduled: 'Booked', held: 'Held', cancelled: 'Cancelled' },
+  examKinds: vocabulary.en.examKinds,
+  examStatuses: vocabulary.en.examStatuses,
   examiner: 'Examiner',
   pendingFollowups: 'Follow-ups pending',
   therapy: 'Therapy sessions',
   noSessions: 'No therapy session was logged.',
   sessionType: 'Type',
-  sessionTypes: {
-    crisis_intervention: 'Crisis intervention',
-    trauma_focused: 'Trauma-focused therapy',
-    family: 'Family session',
-    group: 'Group session',
-    psychoeducation: 'Psychoeducation',
-    play_therapy: 'Play therapy',
-    other: 'Other',
-  },
-  therapyAttendance: { planned: 'Planned', attended: 'Attended', cancelled: 'Cancelled', no_show: 'No-show' },
+  sessionTypes: vocabulary.en.therapySessionTypes,
+  therapyAttendance: vocabulary.en.therapyAttendance,
   therapist: 'Therapist',
   therapyOpen: 'Therapy is ongoing.',
   therapyClosed: (date, reason) => `Therapy closed on ${date}: ${reason}.`,
-  closureReasons: {
-    goals_met: 'Goals met',
-    family_withdrew: 'The family withdrew',
-    referred_elsewhere: 'Referred elsewhere',
-    moved_away: 'Moved away',
-    no_engagement: 'No engagement',
-    other: 'Other',
-  },
+  closureReasons: vocabulary.en.therapyClosureReasons,
   referrals: 'Referrals to outside services',
   noReferrals: 'No referral was made.',
   service: 'Service',
   serviceName: 'Name of the service',
-  serviceKinds: {
-    shelter: 'Shelter',
-    mental_health: 'Mental health',
-    school_support: 'School support',
-    anti_trafficking: 'Anti-trafficking',
-    perpetrator_programme: 'Perpetrator programme',
-    social_assistance: 'Social assistance',
-    legal_aid: 'Legal aid',
-    medical_specialist: 'Medical specialist',
-    family_support: 'Family support',
-    other: 'Other',
-  },
+  serviceKinds: vocabulary.en.serviceKinds,
   sent: 'Sent',
-  referralStatuses: { sent: 'Sent', accepted: 'Accepted', in_progress: 'In progress', done: 'Done', declined: 'Declined' },
+  referralStatuses: vocabulary.en.referralStatuses,
   meetings: 'Case review meetings',
   noMeetings: 'No case review meeting was held or planned.',
   meetingType: 'Type of meeting',
-  meetingTypes: { initial_signal: 'Initial signal', follow_up: 'Follow-up / case work', crisis_intervention: 'Crisis intervention' },
-  meetingStatuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
+  meetingTypes: vocabulary.en.meetingTypes,
+  meetingStatuses: vocabulary.en.meetingStatuses,
   when: 'Date and time',
   minutes: (count) => `${count} min`,
   neverClinical: 'What happened and when only: findings, clinical notes, scores and treatment goals are never part of this document.',
@@ -432,8 +348,8 @@ const en: CourtSummaryLabels = {
   consentDecision: 'Decision',
   consentBy: 'Given or refused by',
   withdrawn: 'Withdrawn on',
-  consentScopes: { information_sharing: 'Sharing information between agencies', medical_exam: 'Medical examination', therapy: 'Therapy' },
-  consentDecisions: { given: 'Given', refused: 'Refused' },
+  consentScopes: vocabulary.en.consentScopes,
+  consentDecisions: vocabulary.en.consentDecisions,
   signaturesSection: 'Signatures',
   coordinator: 'Case coordinator',
   signature: 'Signature',
@@ -465,7 +381,7 @@ const ro: CourtSummaryLabels = {
   documentNumber: 'Numărul documentului',
   caseReference: 'Numărul cazului',
   fileNumbers: 'Numerele dosarelor de la alte instituții',
-  files: { policeFile: 'Dosarul poliției', prosecutorFile: 'Dosarul penal (parchet)', courtFile: 'Dosarul instanței', childProtectionFile: 'Dosarul DGASPC (protecția copilului)' },
+  files: vocabulary.ro.agencyFiles,
   generated: 'Generat la',
   generatedBy: 'Generat de',
   recipient: 'Destinatar',
@@ -484,7 +400,7 @@ const ro: CourtSummaryLabels = {
   noInterviews: 'În acest caz nu a fost programat sau efectuat niciun interviu judiciar.',
   interviewOf: (sequence, total) => `Interviul ${sequence} din ${total}`,
   status: 'Stare',
-  statuses: { scheduled: 'Programat', held: 'Efectuat' },
+  statuses: vocabulary.ro.interviewStatuses,
   scheduled: 'Programat',
   actual: 'Începutul și sfârșitul efectiv',
   notHeldYet: 'încă neefectuat',
@@ -496,7 +412,7 @@ const ro: CourtSummaryLabels = {
   certification: 'Certificare',
   certifiedUntil: (date) => `valabilă până la ${date}`,
   protocol: 'Protocolul folosit',
-  protocols: { nichd: 'Protocolul NICHD', nichd_revised: 'Protocolul NICHD revizuit', cognitive: 'Interviul cognitiv', peace: 'Modelul PEACE', other: 'Altul' },
+  protocols: vocabulary.ro.interviewProtocols,
   questionsRelayed: 'Întrebări transmise din camera de observare',
   interpreter: 'Interpret',
   supportPerson: 'Persoană de sprijin',
@@ -510,33 +426,13 @@ const ro: CourtSummaryLabels = {
   left: 'Plecare',
   absentInvited: 'absent (invitat)',
   notInvited: 'neinvitat',
-  agencies: {
-    police: 'Polițist anchetator',
-    prosecutor: 'Procuror',
-    judge: 'Judecător',
-    defence: 'Avocatul apărării',
-    child_lawyer: 'Avocatul copilului / curator special',
-    child_protection: 'Protecția copilului',
-    medical: 'Personal medical',
-    therapist: 'Terapeut',
-    barnahus: 'Personal Barnahus',
-    interpreter_service: 'Interpret',
-    family: 'Familie / persoană de sprijin',
-  },
-  roles: {
-    interviewer: 'Intervievator',
-    observer: 'Observator',
-    judge: 'Judecător',
-    defence: 'Apărare',
-    interpreter: 'Interpret',
-    support_person: 'Persoană de sprijin',
-    technician: 'Tehnician',
-  },
-  locations: { interview_room: 'Camera de interviu', observation_room: 'Camera de observare', video_link: 'Legătură video la distanță' },
+  agencies: vocabulary.ro.attendeeAgencies,
+  roles: vocabulary.ro.sessionRoles,
+  locations: vocabulary.ro.sessionLocations,
   recordings: 'Înregistrări',
   recordingOf: (n, total, kind) => `Înregistrarea ${n} din ${total}: ${kind}`,
   noRecordings: 'Pentru acest interviu nu a fost luată în evidență nicio înregistrare.',
-  recordingKinds: { main_video: 'Video principal', second_camera: 'A doua cameră', audio: 'Doar audio' },
+  recordingKinds: vocabulary.ro.recordingKinds,
   fileName: 'Numele fișierului',
   format: 'Formatul fișierului',
   size: 'Dimensiune',
@@ -558,36 +454,22 @@ const ro: CourtSummaryLabels = {
   custodyBy: 'Cine',
   custodyAction: 'Acțiune',
   custodyDetails: 'Detalii',
-  custodyActions: {
-    registered: 'Luată în evidență',
-    viewed: 'Vizionată',
-    copied: 'Copiată',
-    returned: 'Copie restituită',
-    verified: 'Integritate verificată',
-    integrity_failed: 'Alarmă de integritate',
-    deleted: 'Fișier șters',
-  },
+  custodyActions: vocabulary.ro.custodyActions,
   oneInterviewSection: 'Principiul interviului unic',
   interviewCount: (count) => `Interviuri judiciare ale acestui copil (programate sau efectuate), în toate cazurile sale: ${count}.`,
   supplementary: 'Cereri de interviu suplimentar',
   noSupplementary: 'Nu a fost solicitat niciun interviu suplimentar.',
   requestOf: (n, total) => `cererea ${n} din ${total}`,
   reason: 'Motiv',
-  reasons: {
-    new_disclosure: 'Dezvăluire nouă',
-    defence_request: 'Cerere a apărării după punerea în mișcare a acțiunii penale',
-    incomplete_first: 'Primul interviu a fost incomplet',
-    new_allegation: 'Acuzație nouă',
-    other: 'Alt motiv',
-  },
+  reasons: vocabulary.ro.supplementaryReasons,
   justification: 'De ce este necesar',
   requested: 'Data cererii',
   requestState: 'Stadiu',
-  requestStates: { pending: 'În așteptarea deciziei', approved: 'Aprobată', refused: 'Respinsă' },
+  requestStates: vocabulary.ro.supplementaryStates,
   decision: 'Decizie',
   decisionLine: (role, name, at) => `${role} ${name}, la ${at}`,
   noDecision: 'nedecisă încă',
-  deciders: { prosecutor: 'Procuror', police_lawyer: 'Consilier juridic al poliției', judge: 'Judecător' },
+  deciders: vocabulary.ro.deciderRoles,
   sameInterviewer: 'Realizat de același intervievator',
   note: 'Notă',
   usedFor: 'Folosită pentru',
@@ -601,62 +483,31 @@ const ro: CourtSummaryLabels = {
   medical: 'Examinări medicale',
   noExams: 'Nu a fost programată nicio examinare medicală.',
   examKind: 'Tipul examinării',
-  examKinds: {
-    forensic: 'Examinare medico-legală',
-    paediatric: 'Examinare pediatrică',
-    gynaecological: 'Examinare ginecologică',
-    follow_up: 'Examinare de control',
-  },
-  examStatuses: { scheduled: 'Programată', held: 'Efectuată', cancelled: 'Anulată' },
+  examKinds: vocabulary.ro.examKinds,
+  examStatuses: vocabulary.ro.examStatuses,
   examiner: 'Medic examinator',
   pendingFollowups: 'Elemente de urmărire în așteptare',
   therapy: 'Ședințe de terapie',
   noSessions: 'Nu a fost consemnată nicio ședință de terapie.',
   sessionType: 'Tip',
-  sessionTypes: {
-    crisis_intervention: 'Intervenție în criză',
-    trauma_focused: 'Terapie centrată pe traumă',
-    family: 'Ședință de familie',
-    group: 'Ședință de grup',
-    psychoeducation: 'Psihoeducație',
-    play_therapy: 'Terapie prin joc',
-    other: 'Altceva',
-  },
-  therapyAttendance: { planned: 'Planificată', attended: 'Efectuată', cancelled: 'Anulată', no_show: 'Neprezentare' },
+  sessionTypes: vocabulary.ro.therapySessionTypes,
+  therapyAttendance: vocabulary.ro.therapyAttendance,
   therapist: 'Terapeut',
   therapyOpen: 'Terapia este în curs.',
   therapyClosed: (date, reason) => `Terapie încheiată la ${date}: ${reason}.`,
-  closureReasons: {
-    goals_met: 'Obiective atinse',
-    family_withdrew: 'Familia s-a retras',
-    referred_elsewhere: 'Trimis în altă parte',
-    moved_away: 'S-a mutat',
-    no_engagement: 'Lipsă de implicare',
-    other: 'Altul',
-  },
+  closureReasons: vocabulary.ro.therapyClosureReasons,
   referrals: 'Trimiteri către servicii externe',
   noReferrals: 'Nu a fost făcută nicio trimitere.',
   service: 'Serviciu',
   serviceName: 'Numele serviciului',
-  serviceKinds: {
-    shelter: 'Adăpost',
-    mental_health: 'Sănătate mintală',
-    school_support: 'Sprijin școlar',
-    anti_trafficking: 'Combaterea traficului de persoane',
-    perpetrator_programme: 'Program pentru agresori',
-    social_assistance: 'Asistență socială',
-    legal_aid: 'Asistență juridică',
-    medical_specialist: 'Medic specialist',
-    family_support: 'Sprijin pentru familie',
-    other: 'Altul',
-  },
+  serviceKinds: vocabulary.ro.serviceKinds,
   sent: 'Trimisă la',
-  referralStatuses: { sent: 'Trimisă', accepted: 'Acceptată', in_progress: 'În curs', done: 'Finalizată', declined: 'Refuzată' },
+  referralStatuses: vocabulary.ro.referralStatuses,
   meetings: 'Întâlniri de analiză a cazului',
   noMeetings: 'Nu a fost planificată sau desfășurată nicio întâlnire de analiză a cazului.',
   meetingType: 'Tipul întâlnirii',
-  meetingTypes: { initial_signal: 'Semnal inițial', follow_up: 'Monitorizare / lucru pe caz', crisis_intervention: 'Intervenție în criză' },
-  meetingStatuses: { planned: 'Planificată', held: 'Desfășurată', cancelled: 'Anulată' },
+  meetingTypes: vocabulary.ro.meetingTypes,
+  meetingStatuses: vocabulary.ro.meetingStatuses,
   when: 'Data și ora',
   minutes: (count) => `${count} min`,
   neverClinical: 'Doar ce s-a întâmplat și când: constatările, notele clinice, scorurile și obiectivele terapeutice nu fac niciodată parte din acest document.',
@@ -666,8 +517,8 @@ const ro: CourtSummaryLabels = {
   consentDecision: 'Decizie',
   consentBy: 'Acordat sau refuzat de',
   withdrawn: 'Retras la',
-  consentScopes: { information_sharing: 'Schimbul de informații între instituții', medical_exam: 'Examinare medicală', therapy: 'Terapie' },
-  consentDecisions: { given: 'Acordat', refused: 'Refuzat' },
+  consentScopes: vocabulary.ro.consentScopes,
+  consentDecisions: vocabulary.ro.consentDecisions,
   signaturesSection: 'Semnături',
   coordinator: 'Coordonatorul cazului',
   signature: 'Semnătura',
@@ -699,7 +550,7 @@ const bg: CourtSummaryLabels = {
   documentNumber: 'Номер на документа',
   caseReference: 'Номер на случая',
   fileNumbers: 'Номера на преписки и дела в други институции',
-  files: { policeFile: 'Полицейска преписка', prosecutorFile: 'Прокурорска преписка', courtFile: 'Съдебно дело', childProtectionFile: 'Досие в отдел „Закрила на детето“' },
+  files: vocabulary.bg.agencyFiles,
   generated: 'Създаден на',
   generatedBy: 'Създаден от',
   recipient: 'Получател',
@@ -718,7 +569,7 @@ const bg: CourtSummaryLabels = {
   noInterviews: 'По този случай не е насрочено или проведено съдебно интервю.',
   interviewOf: (sequence, total) => `Интервю ${sequence} от ${total}`,
   status: 'Статус',
-  statuses: { scheduled: 'Насрочено', held: 'Проведено' },
+  statuses: vocabulary.bg.interviewStatuses,
   scheduled: 'Насрочено за',
   actual: 'Действително начало и край',
   notHeldYet: 'още не е проведено',
@@ -730,7 +581,7 @@ const bg: CourtSummaryLabels = {
   certification: 'Сертификат',
   certifiedUntil: (date) => `валиден до ${date}`,
   protocol: 'Използван протокол',
-  protocols: { nichd: 'Протокол NICHD', nichd_revised: 'Ревизиран протокол NICHD', cognitive: 'Когнитивно интервю', peace: 'Модел PEACE', other: 'Друг' },
+  protocols: vocabulary.bg.interviewProtocols,
   questionsRelayed: 'Предадени въпроси от стаята за наблюдение',
   interpreter: 'Преводач',
   supportPerson: 'Лице за подкрепа',
@@ -744,33 +595,13 @@ const bg: CourtSummaryLabels = {
   left: 'Тръгване',
   absentInvited: 'отсъства (поканен)',
   notInvited: 'без покана',
-  agencies: {
-    police: 'Разследващ полицай',
-    prosecutor: 'Прокурор',
-    judge: 'Съдия',
-    defence: 'Защитник',
-    child_lawyer: 'Адвокат на детето / особен представител',
-    child_protection: 'Закрила на детето',
-    medical: 'Медицински персонал',
-    therapist: 'Терапевт',
-    barnahus: 'Служители на Barnahus',
-    interpreter_service: 'Преводач',
-    family: 'Семейство / лице за подкрепа',
-  },
-  roles: {
-    interviewer: 'Интервюиращ',
-    observer: 'Наблюдател',
-    judge: 'Съдия',
-    defence: 'Защита',
-    interpreter: 'Преводач',
-    support_person: 'Лице за подкрепа',
-    technician: 'Техник',
-  },
-  locations: { interview_room: 'Стая за интервю', observation_room: 'Стая за наблюдение', video_link: 'Отдалечена видеовръзка' },
+  agencies: vocabulary.bg.attendeeAgencies,
+  roles: vocabulary.bg.sessionRoles,
+  locations: vocabulary.bg.sessionLocations,
   recordings: 'Записи',
   recordingOf: (n, total, kind) => `Запис ${n} от ${total}: ${kind}`,
   noRecordings: 'За това интервю не е регистриран запис.',
-  recordingKinds: { main_video: 'Основно видео', second_camera: 'Втора камера', audio: 'Само звук' },
+  recordingKinds: vocabulary.bg.recordingKinds,
   fileName: 'Име на файла',
   format: 'Файлов формат',
   size: 'Размер',
@@ -792,36 +623,22 @@ const bg: CourtSummaryLabels = {
   custodyBy: 'Кой',
   custodyAction: 'Действие',
   custodyDetails: 'Подробности',
-  custodyActions: {
-    registered: 'Регистриран',
-    viewed: 'Прегледан',
-    copied: 'Копиран',
-    returned: 'Върнато копие',
-    verified: 'Проверена цялост',
-    integrity_failed: 'Тревога за целостта',
-    deleted: 'Изтрит',
-  },
+  custodyActions: vocabulary.bg.custodyActions,
   oneInterviewSection: 'Принципът на едно интервю',
   interviewCount: (count) => `Съдебни интервюта на това дете (насрочени или проведени) по всички негови случаи: ${count}.`,
   supplementary: 'Искания за допълнително интервю',
   noSupplementary: 'Не е искано допълнително интервю.',
   requestOf: (n, total) => `искане ${n} от ${total}`,
   reason: 'Причина',
-  reasons: {
-    new_disclosure: 'Ново разкриване',
-    defence_request: 'Искане на защитата след повдигане на обвинение',
-    incomplete_first: 'Първото интервю е непълно',
-    new_allegation: 'Ново твърдение за насилие',
-    other: 'Друга причина',
-  },
+  reasons: vocabulary.bg.supplementaryReasons,
   justification: 'Защо е необходимо',
   requested: 'Поискано на',
   requestState: 'Състояние',
-  requestStates: { pending: 'Очаква решение', approved: 'Одобрено', refused: 'Отказано' },
+  requestStates: vocabulary.bg.supplementaryStates,
   decision: 'Решение',
   decisionLine: (role, name, at) => `${role} ${name}, на ${at}`,
   noDecision: 'все още няма решение',
-  deciders: { prosecutor: 'Прокурор', police_lawyer: 'Юрисконсулт на полицията', judge: 'Съдия' },
+  deciders: vocabulary.bg.deciderRoles,
   sameInterviewer: 'Провежда се от същия интервюиращ',
   note: 'Бележка',
   usedFor: 'Използвано за',
@@ -835,62 +652,31 @@ const bg: CourtSummaryLabels = {
   medical: 'Медицински прегледи',
   noExams: 'Не е насрочен медицински преглед.',
   examKind: 'Вид преглед',
-  examKinds: {
-    forensic: 'Съдебномедицински преглед',
-    paediatric: 'Педиатричен преглед',
-    gynaecological: 'Гинекологичен преглед',
-    follow_up: 'Контролен преглед',
-  },
-  examStatuses: { scheduled: 'Насрочен', held: 'Проведен', cancelled: 'Отменен' },
+  examKinds: vocabulary.bg.examKinds,
+  examStatuses: vocabulary.bg.examStatuses,
   examiner: 'Преглеждащ лекар',
   pendingFollowups: 'Чакащи последващи действия',
   therapy: 'Терапевтични сесии',
   noSessions: 'Не е вписана терапевтична сесия.',
   sessionType: 'Вид',
-  sessionTypes: {
-    crisis_intervention: 'Кризисна интервенция',
-    trauma_focused: 'Фокусирана върху травмата терапия',
-    family: 'Семейна сесия',
-    group: 'Групова сесия',
-    psychoeducation: 'Психообучение',
-    play_therapy: 'Терапия чрез игра',
-    other: 'Друго',
-  },
-  therapyAttendance: { planned: 'Планирана', attended: 'Проведена', cancelled: 'Отменена', no_show: 'Неявяване' },
+  sessionTypes: vocabulary.bg.therapySessionTypes,
+  therapyAttendance: vocabulary.bg.therapyAttendance,
   therapist: 'Терапевт',
   therapyOpen: 'Терапията продължава.',
   therapyClosed: (date, reason) => `Терапията е приключена на ${date}: ${reason}.`,
-  closureReasons: {
-    goals_met: 'Целите са постигнати',
-    family_withdrew: 'Семейството се оттегли',
-    referred_elsewhere: 'Насочено другаде',
-    moved_away: 'Преместване',
-    no_engagement: 'Липса на ангажираност',
-    other: 'Друго',
-  },
+  closureReasons: vocabulary.bg.therapyClosureReasons,
   referrals: 'Насочвания към външни услуги',
   noReferrals: 'Няма насочвания.',
   service: 'Услуга',
   serviceName: 'Наименование на услугата',
-  serviceKinds: {
-    shelter: 'Приют',
-    mental_health: 'Психично здраве',
-    school_support: 'Подкрепа в училище',
-    anti_trafficking: 'Противодействие на трафика',
-    perpetrator_programme: 'Програма за извършители',
-    social_assistance: 'Социално подпомагане',
-    legal_aid: 'Правна помощ',
-    medical_specialist: 'Медицински специалист',
-    family_support: 'Подкрепа за семейството',
-    other: 'Друго',
-  },
+  serviceKinds: vocabulary.bg.serviceKinds,
   sent: 'Изпратено на',
-  referralStatuses: { sent: 'Изпратено', accepted: 'Прието', in_progress: 'В процес', done: 'Приключено', declined: 'Отказано' },
+  referralStatuses: vocabulary.bg.referralStatuses,
   meetings: 'Срещи за обсъждане на случая',
   noMeetings: 'Не е планирана или проведена среща за обсъждане на случая.',
   meetingType: 'Вид среща',
-  meetingTypes: { initial_signal: 'Първоначален сигнал', follow_up: 'Проследяване / работа по случая', crisis_intervention: 'Кризисна интервенция' },
-  meetingStatuses: { planned: 'Планирана', held: 'Проведена', cancelled: 'Отменена' },
+  meetingTypes: vocabulary.bg.meetingTypes,
+  meetingStatuses: vocabulary.bg.meetingStatuses,
   when: 'Дата и час',
   minutes: (count) => `${count} мин`,
   neverClinical: 'Само какво се е случило и кога: находките, клиничните бележки, резултатите и терапевтичните цели никога не са част от този документ.',
@@ -900,8 +686,8 @@ const bg: CourtSummaryLabels = {
   consentDecision: 'Решение',
   consentBy: 'Дадено или отказано от',
   withdrawn: 'Оттеглено на',
-  consentScopes: { information_sharing: 'Обмен на информация между институциите', medical_exam: 'Медицински преглед', therapy: 'Терапия' },
-  consentDecisions: { given: 'Дадено', refused: 'Отказано' },
+  consentScopes: vocabulary.bg.consentScopes,
+  consentDecisions: vocabulary.bg.consentDecisions,
   signaturesSection: 'Подписи',
   coordinator: 'Координатор на случая',
   signature: 'Подпис',

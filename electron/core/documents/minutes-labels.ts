@@ -1,7 +1,7 @@
-import type { ActionItemState, MeetingAgency, MeetingStatus, MeetingType } from '../../../shared/followup/categories';
+import { vocabulary, type Vocabulary } from '../../../shared/i18n/vocabulary';
 import type { DocumentLanguage } from './pdf';
 
-/** The words of the meeting minutes in each language the centre works in. */
+/** The words of the meeting minutes in each language the centre works in; the names of things come from the shared vocabulary, as on the screens. */
 export interface MinutesLabels {
   title: string;
   /** date-fns pattern for a date and time on the centre's clock. */
@@ -39,10 +39,10 @@ export interface MinutesLabels {
   overdue: string;
   hiddenCases: (count: number) => string;
   footer: (page: number, pages: number, meetingId: number, generatedAt: string) => string;
-  meetingTypes: Record<MeetingType, string>;
-  statuses: Record<MeetingStatus, string>;
-  agencies: Record<MeetingAgency, string>;
-  states: Record<ActionItemState, string>;
+  meetingTypes: Vocabulary['meetingTypes'];
+  statuses: Vocabulary['meetingStatuses'];
+  agencies: Vocabulary['meetingAgencies'];
+  states: Vocabulary['actionItemStates'];
 }
 
 const en: MinutesLabels = {
@@ -80,22 +80,10 @@ const en: MinutesLabels = {
   overdue: 'overdue',
   hiddenCases: (count) => `Other cases discussed at this meeting that you may not see: ${count}.`,
   footer: (page, pages, meetingId, generatedAt) => `Page ${page} of ${pages} · Meeting no. ${meetingId} · Generated ${generatedAt}`,
-  meetingTypes: { initial_signal: 'Initial signal', follow_up: 'Follow-up / case work', crisis_intervention: 'Crisis intervention' },
-  statuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
-  agencies: {
-    child_protection: 'Child protection',
-    police: 'Police',
-    prosecution: 'Prosecution',
-    court: 'Court',
-    medical: 'Medical / GP',
-    therapy: 'Therapy / mental health',
-    education: 'School / education',
-    municipality: 'Municipality',
-    ngo: 'NGO',
-    barnahus_staff: 'Barnahus',
-    other: 'Other',
-  },
-  states: { open: 'Open', done: 'Done' },
+  meetingTypes: vocabulary.en.meetingTypes,
+  statuses: vocabulary.en.meetingStatuses,
+  agencies: vocabulary.en.meetingAgencies,
+  states: vocabulary.en.actionItemStates,
 };
 
 const ro: MinutesLabels = {
@@ -133,22 +121,10 @@ const ro: MinutesLabels = {
   overdue: 'termen depășit',
   hiddenCases: (count) => `Alte cazuri discutate la această întâlnire, la care nu aveți acces: ${count}.`,
   footer: (page, pages, meetingId, generatedAt) => `Pagina ${page} din ${pages} · Întâlnirea nr. ${meetingId} · Generat la ${generatedAt}`,
-  meetingTypes: { initial_signal: 'Semnalare inițială', follow_up: 'Monitorizare / lucru pe caz', crisis_intervention: 'Intervenție în situație de criză' },
-  statuses: { planned: 'Planificată', held: 'Desfășurată', cancelled: 'Anulată' },
-  agencies: {
-    child_protection: 'Protecția copilului',
-    police: 'Poliție',
-    prosecution: 'Parchet',
-    court: 'Instanță',
-    medical: 'Medical / medic de familie',
-    therapy: 'Terapie / sănătate mintală',
-    education: 'Școală / educație',
-    municipality: 'Primărie',
-    ngo: 'ONG',
-    barnahus_staff: 'Barnahus',
-    other: 'Altele',
-  },
-  states: { open: 'Deschisă', done: 'Îndeplinită' },
+  meetingTypes: vocabulary.ro.meetingTypes,
+  statuses: vocabulary.ro.meetingStatuses,
+  agencies: vocabulary.ro.meetingAgencies,
+  states: vocabulary.ro.actionItemStates,
 };
 
 const bg: MinutesLabels = {
@@ -186,22 +162,10 @@ const bg: MinutesLabels = {
   overdue: 'просрочена',
   hiddenCases: (count) => `Други случаи, обсъдени на тази среща, до които нямате достъп: ${count}.`,
   footer: (page, pages, meetingId, generatedAt) => `Страница ${page} от ${pages} · Среща № ${meetingId} · Създаден на ${generatedAt}`,
-  meetingTypes: { initial_signal: 'Първоначален сигнал', follow_up: 'Последваща работа по случая', crisis_intervention: 'Кризисна интервенция' },
-  statuses: { planned: 'Планирана', held: 'Проведена', cancelled: 'Отменена' },
-  agencies: {
-    child_protection: 'Закрила на детето',
-    police: 'Полиция',
-    prosecution: 'Прокуратура',
-    court: 'Съд',
-    medical: 'Медицинско лице / личен лекар',
-    therapy: 'Терапия / психично здраве',
-    education: 'Училище / образование',
-    municipality: 'Община',
-    ngo: 'НПО',
-    barnahus_staff: 'Барнахус',
-    other: 'Друго',
-  },
-  states: { open: 'Отворена', done: 'Изпълнена' },
+  meetingTypes: vocabulary.bg.meetingTypes,
+  statuses: vocabulary.bg.meetingStatuses,
+  agencies: vocabulary.bg.meetingAgencies,
+  states: vocabulary.bg.actionItemStates,
 };
 
 export const minutesLabels: Record<DocumentLanguage, MinutesLabels> = { en, ro, bg };

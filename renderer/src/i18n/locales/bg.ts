@@ -9,6 +9,7 @@ import { meetings } from './bg/meetings';
 import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -488,8 +489,8 @@ export const bg: Translation = {
       lives_at_work: 'Живее там, където работи',
       fears_authorities: 'Страхува се от полицията или институциите; разказва заучена история',
     },
-    consentScope: { information_sharing: 'Обмен на информация между институциите', medical_exam: 'Медицински преглед', therapy: 'Терапия' },
-    consentDecision: { given: 'Дадено', refused: 'Отказано' },
+    consentScope: vocabulary.bg.consentScopes,
+    consentDecision: vocabulary.bg.consentDecisions,
     status: {
       referral: 'Сигнал',
       initial_assessment: 'Първоначална оценка',
@@ -508,7 +509,7 @@ export const bg: Translation = {
     milestone: { initial_assessment: 'Първоначална оценка (72 часа)', interview: 'Съдебно интервю', intervention_plan: 'План за действие (30 дни)' },
     task: { anti_trafficking_referral: 'Насочване към Националния механизъм за насочване на жертви на трафик' },
     taskState: { open: 'Отворена', done: 'Изпълнена', dismissed: 'Не е необходима' },
-    file: { policeFile: 'Полицейска преписка', prosecutorFile: 'Прокурорска преписка', courtFile: 'Съдебно дело', childProtectionFile: 'Досие в отдел „Закрила на детето“' },
+    file: vocabulary.bg.agencyFiles,
   },
   timeline: {
     groups: {

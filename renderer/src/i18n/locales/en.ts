@@ -8,6 +8,7 @@ import { meetings } from './en/meetings';
 import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const en = {
   app: { name: 'Barnahus Desk' },
@@ -487,8 +488,8 @@ export const en = {
       lives_at_work: 'Lives where they work',
       fears_authorities: 'Afraid of police or authorities; tells a rehearsed story',
     },
-    consentScope: { information_sharing: 'Sharing information between agencies', medical_exam: 'Medical examination', therapy: 'Therapy' },
-    consentDecision: { given: 'Given', refused: 'Refused' },
+    consentScope: vocabulary.en.consentScopes,
+    consentDecision: vocabulary.en.consentDecisions,
     status: {
       referral: 'Referral',
       initial_assessment: 'Initial assessment',
@@ -507,7 +508,7 @@ export const en = {
     milestone: { initial_assessment: 'Initial assessment (72 hours)', interview: 'Forensic interview', intervention_plan: 'Intervention plan (30 days)' },
     task: { anti_trafficking_referral: 'Refer to the national anti-trafficking mechanism' },
     taskState: { open: 'Open', done: 'Done', dismissed: 'Not needed' },
-    file: { policeFile: 'Police file', prosecutorFile: 'Prosecutor’s file', courtFile: 'Court file', childProtectionFile: 'Child-protection file' },
+    file: vocabulary.en.agencyFiles,
   },
   timeline: {
     groups: {

@@ -9,6 +9,7 @@ import { meetings } from './ro/meetings';
 import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
@@ -488,8 +489,8 @@ export const ro: Translation = {
       lives_at_work: 'Locuiește la locul de muncă',
       fears_authorities: 'Se teme de poliție sau de autorități; spune o poveste învățată pe de rost',
     },
-    consentScope: { information_sharing: 'Schimbul de informații între instituții', medical_exam: 'Examinare medicală', therapy: 'Terapie' },
-    consentDecision: { given: 'Acordat', refused: 'Refuzat' },
+    consentScope: vocabulary.ro.consentScopes,
+    consentDecision: vocabulary.ro.consentDecisions,
     status: {
       referral: 'Sesizare',
       initial_assessment: 'Evaluare inițială',
@@ -508,7 +509,7 @@ export const ro: Translation = {
     milestone: { initial_assessment: 'Evaluare inițială (72 de ore)', interview: 'Interviul judiciar', intervention_plan: 'Plan de intervenție (30 de zile)' },
     task: { anti_trafficking_referral: 'Referire către Mecanismul național de identificare și referire a victimelor traficului de persoane' },
     taskState: { open: 'Deschisă', done: 'Efectuată', dismissed: 'Nu este necesară' },
-    file: { policeFile: 'Dosarul poliției', prosecutorFile: 'Dosarul penal (parchet)', courtFile: 'Dosarul instanței', childProtectionFile: 'Dosarul DGASPC (protecția copilului)' },
+    file: vocabulary.ro.agencyFiles,
   },
   timeline: {
     groups: {

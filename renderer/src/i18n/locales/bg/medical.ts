@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const medical: Translation['medical'] = {
   tab: 'Медицина',
@@ -19,13 +20,8 @@ export const medical: Translation['medical'] = {
   stale: 'Някой друг промени този преглед, след като го отворихте. Затворете прозореца и го отворете отново, за да видите промяната.',
   notChangeable: 'Това вече не може да се променя: прегледът е проведен или отменен, или случаят е приключен.',
   kind: 'Вид преглед',
-  kinds: {
-    forensic: 'Съдебномедицински преглед',
-    paediatric: 'Педиатричен преглед',
-    gynaecological: 'Гинекологичен преглед',
-    follow_up: 'Контролен преглед',
-  },
-  statuses: { scheduled: 'Насрочен', held: 'Проведен', cancelled: 'Отменен' },
+  kinds: vocabulary.bg.examKinds,
+  statuses: vocabulary.bg.examStatuses,
   startsAt: 'Начало',
   duration: 'Очаквана продължителност (минути)',
   minutes: '{{count}}\u00a0мин',

@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const recordings: Translation['recordings'] = {
   title: 'Записи',
@@ -7,11 +8,7 @@ export const recordings: Translation['recordings'] = {
   register: 'Регистрирай запис',
   uploadDesktopOnly: 'Засега качвайте записите от работна станция през браузър.',
   cancelledInterview: 'Интервюто е отменено: не може да се регистрира запис.',
-  kind: {
-    main_video: 'Основно видео',
-    second_camera: 'Втора камера',
-    audio: 'Само звук',
-  },
+  kind: vocabulary.bg.recordingKinds,
   size: 'Размер',
   duration: 'Продължителност',
   durationUnknown: 'неизвестна',
@@ -83,15 +80,7 @@ export const recordings: Translation['recordings'] = {
     close: 'Затвори',
     copyNumber: 'копие № {{id}}',
     from: 'от работна станция {{workstation}}',
-    actions: {
-      registered: 'Регистриран',
-      viewed: 'Прегледан',
-      copied: 'Копиран',
-      returned: 'Върнато копие',
-      verified: 'Проверена цялост',
-      integrity_failed: 'Тревога за целостта',
-      deleted: 'Изтрит',
-    },
+    actions: vocabulary.bg.custodyActions,
   },
   copy: {
     title: 'Вписване на предадено копие',

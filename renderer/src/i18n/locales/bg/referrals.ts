@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const referrals: Translation['referrals'] = {
   tab: 'Насочвания',
@@ -44,23 +45,12 @@ export const referrals: Translation['referrals'] = {
   historyBy: 'Кой',
   historyNote: 'Бележка',
   subjects: { child: 'Детето', family: 'Семейството', adult: 'Възрастен по случая' },
-  serviceKinds: {
-    shelter: 'Приют',
-    mental_health: 'Психично здраве',
-    school_support: 'Подкрепа в училище',
-    anti_trafficking: 'Противодействие на трафика',
-    perpetrator_programme: 'Програма за извършители',
-    social_assistance: 'Социално подпомагане',
-    legal_aid: 'Правна помощ',
-    medical_specialist: 'Медицински специалист',
-    family_support: 'Подкрепа за семейството',
-    other: 'Друго',
-  },
+  serviceKinds: vocabulary.bg.serviceKinds,
   consentBases: {
     consent: 'Съгласие за обмен на информация',
     legal_duty: 'Законово задължение',
     child_protection_emergency: 'Спешна закрила на детето',
     court_order: 'Съдебно решение',
   },
-  statuses: { sent: 'Изпратено', accepted: 'Прието', in_progress: 'В процес', done: 'Приключено', declined: 'Отказано' },
+  statuses: vocabulary.bg.referralStatuses,
 };

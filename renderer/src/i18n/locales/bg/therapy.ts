@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const therapy: Translation['therapy'] = {
   tab: 'Терапия',
@@ -45,14 +46,7 @@ export const therapy: Translation['therapy'] = {
     note: 'Бележка',
     closedLine: 'Терапията е приключена на {{date}} от {{by}}: {{reason}}',
     reopenHint: 'За да впишете още сесии, запазете отново плана за лечение: така терапията се възобновява.',
-    reasons: {
-      goals_met: 'Целите са постигнати',
-      family_withdrew: 'Семейството се оттегли',
-      referred_elsewhere: 'Насочено другаде',
-      moved_away: 'Преместване',
-      no_engagement: 'Липса на ангажираност',
-      other: 'Друго',
-    },
+    reasons: vocabulary.bg.therapyClosureReasons,
   },
   sessions: {
     title: 'Сесии',
@@ -74,16 +68,8 @@ export const therapy: Translation['therapy'] = {
     notesHelp: 'Само за терапевти.',
     notesForTherapists: 'Клиничните бележки са само за терапевтите.',
     none: 'Все още няма вписани сесии.',
-    types: {
-      crisis_intervention: 'Кризисна интервенция',
-      trauma_focused: 'Фокусирана върху травмата терапия',
-      family: 'Семейна сесия',
-      group: 'Групова сесия',
-      psychoeducation: 'Психообучение',
-      play_therapy: 'Терапия чрез игра',
-      other: 'Друго',
-    },
-    attendanceStates: { planned: 'Планирана', attended: 'Проведена', cancelled: 'Отменена', no_show: 'Неявяване' },
+    types: vocabulary.bg.therapySessionTypes,
+    attendanceStates: vocabulary.bg.therapyAttendance,
   },
   assessments: {
     title: 'Оценки',

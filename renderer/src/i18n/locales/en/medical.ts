@@ -1,3 +1,5 @@
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
+
 /** English words of the medical screens (case tab, booking, record, follow-up needs); ro and bg mirror its keys. */
 export const medical = {
   tab: 'Medical',
@@ -18,13 +20,8 @@ export const medical = {
   stale: 'Someone else changed this examination since you opened it. Close this window and open it again to see their change.',
   notChangeable: 'This can no longer be changed: the examination was held or cancelled, or the case is closed.',
   kind: 'Kind of examination',
-  kinds: {
-    forensic: 'Forensic examination',
-    paediatric: 'Paediatric examination',
-    gynaecological: 'Gynaecological examination',
-    follow_up: 'Follow-up examination',
-  },
-  statuses: { scheduled: 'Booked', held: 'Held', cancelled: 'Cancelled' },
+  kinds: vocabulary.en.examKinds,
+  statuses: vocabulary.en.examStatuses,
   startsAt: 'Starts',
   duration: 'Expected duration (minutes)',
   minutes: '{{count}} min',

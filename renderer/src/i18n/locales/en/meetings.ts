@@ -1,3 +1,5 @@
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
+
 /** English words of the case review meetings, their action items and the task list; ro and bg mirror its keys. */
 export const meetings = {
   tab: 'Case reviews',
@@ -28,21 +30,9 @@ export const meetings = {
   noneForCase: 'This case has not been on a meeting’s agenda yet.',
   moreHidden: '+{{count}} not yours to see',
   hiddenCases: 'Cases on this meeting that are not yours to see: {{count}}.',
-  types: { initial_signal: 'Initial signal', follow_up: 'Follow-up / case work', crisis_intervention: 'Crisis intervention' },
-  statuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
-  agencies: {
-    child_protection: 'Child protection',
-    police: 'Police',
-    prosecution: 'Prosecution',
-    court: 'Court',
-    medical: 'Medical / GP',
-    therapy: 'Therapy / mental health',
-    education: 'School / education',
-    municipality: 'Municipality',
-    ngo: 'NGO',
-    barnahus_staff: 'Barnahus',
-    other: 'Other',
-  },
+  types: vocabulary.en.meetingTypes,
+  statuses: vocabulary.en.meetingStatuses,
+  agencies: vocabulary.en.meetingAgencies,
   members: 'Members',
   noMembers: 'No members yet.',
   name: 'Name',
@@ -92,7 +82,7 @@ export const meetings = {
     state: 'State',
     case: 'Case',
     meeting: 'Meeting',
-    states: { open: 'Open', done: 'Done' },
+    states: vocabulary.en.actionItemStates,
     overdue: 'Overdue',
     add: 'Add action item',
     addTitle: 'Add an action item',

@@ -1,3 +1,5 @@
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
+
 /** English words of the recordings screens; ro and bg mirror its keys. */
 export const recordings = {
   title: 'Recordings',
@@ -6,11 +8,7 @@ export const recordings = {
   register: 'Register recording',
   uploadDesktopOnly: 'Upload recordings from a browser workstation for now.',
   cancelledInterview: 'The interview was cancelled: no recording can be registered.',
-  kind: {
-    main_video: 'Main video',
-    second_camera: 'Second camera',
-    audio: 'Audio only',
-  },
+  kind: vocabulary.en.recordingKinds,
   size: 'Size',
   duration: 'Duration',
   durationUnknown: 'unknown',
@@ -80,15 +78,7 @@ export const recordings = {
     close: 'Close',
     copyNumber: 'copy no. {{id}}',
     from: 'at workstation {{workstation}}',
-    actions: {
-      registered: 'Registered',
-      viewed: 'Viewed',
-      copied: 'Copied',
-      returned: 'Returned',
-      verified: 'Integrity checked',
-      integrity_failed: 'Integrity alarm',
-      deleted: 'Deleted',
-    },
+    actions: vocabulary.en.custodyActions,
   },
   copy: {
     title: 'Log a copy handed out',

@@ -1,3 +1,5 @@
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
+
 /** English words of the referrals tab (referrals to outside services and their follow-up); ro and bg mirror its keys. */
 export const referrals = {
   tab: 'Referrals',
@@ -43,23 +45,12 @@ export const referrals = {
   historyBy: 'Who',
   historyNote: 'Note',
   subjects: { child: 'The child', family: 'The family', adult: 'An adult of the case' },
-  serviceKinds: {
-    shelter: 'Shelter',
-    mental_health: 'Mental health',
-    school_support: 'School support',
-    anti_trafficking: 'Anti-trafficking',
-    perpetrator_programme: 'Perpetrator programme',
-    social_assistance: 'Social assistance',
-    legal_aid: 'Legal aid',
-    medical_specialist: 'Medical specialist',
-    family_support: 'Family support',
-    other: 'Other',
-  },
+  serviceKinds: vocabulary.en.serviceKinds,
   consentBases: {
     consent: 'Consent to share information',
     legal_duty: 'Legal duty',
     child_protection_emergency: 'Child-protection emergency',
     court_order: 'Court order',
   },
-  statuses: { sent: 'Sent', accepted: 'Accepted', in_progress: 'In progress', done: 'Done', declined: 'Declined' },
+  statuses: vocabulary.en.referralStatuses,
 };

@@ -1,3 +1,5 @@
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
+
 /** English words of the therapy screens (case tab, sessions, assessments, treatment plan); ro and bg mirror its keys. */
 export const therapy = {
   tab: 'Therapy',
@@ -44,14 +46,7 @@ export const therapy = {
     note: 'Note',
     closedLine: 'Therapy closed on {{date}} by {{by}}: {{reason}}',
     reopenHint: 'To log more sessions, save the treatment plan again: that reopens the therapy.',
-    reasons: {
-      goals_met: 'Goals met',
-      family_withdrew: 'The family withdrew',
-      referred_elsewhere: 'Referred elsewhere',
-      moved_away: 'Moved away',
-      no_engagement: 'No engagement',
-      other: 'Other',
-    },
+    reasons: vocabulary.en.therapyClosureReasons,
   },
   sessions: {
     title: 'Sessions',
@@ -73,16 +68,8 @@ export const therapy = {
     notesHelp: 'Therapists only.',
     notesForTherapists: 'Clinical notes are for therapists only.',
     none: 'No session logged yet.',
-    types: {
-      crisis_intervention: 'Crisis intervention',
-      trauma_focused: 'Trauma-focused therapy',
-      family: 'Family session',
-      group: 'Group session',
-      psychoeducation: 'Psychoeducation',
-      play_therapy: 'Play therapy',
-      other: 'Other',
-    },
-    attendanceStates: { planned: 'Planned', attended: 'Attended', cancelled: 'Cancelled', no_show: 'No-show' },
+    types: vocabulary.en.therapySessionTypes,
+    attendanceStates: vocabulary.en.therapyAttendance,
   },
   assessments: {
     title: 'Assessments',

@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const medical: Translation['medical'] = {
   tab: 'Medicină',
@@ -19,13 +20,8 @@ export const medical: Translation['medical'] = {
   stale: 'Altcineva a modificat această examinare după ce ați deschis-o. Închideți fereastra și deschideți-o din nou pentru a vedea modificarea.',
   notChangeable: 'Nu mai poate fi modificată: examinarea a fost efectuată sau anulată, ori cazul este închis.',
   kind: 'Tipul examinării',
-  kinds: {
-    forensic: 'Examinare medico-legală',
-    paediatric: 'Examinare pediatrică',
-    gynaecological: 'Examinare ginecologică',
-    follow_up: 'Examinare de control',
-  },
-  statuses: { scheduled: 'Programată', held: 'Efectuată', cancelled: 'Anulată' },
+  kinds: vocabulary.ro.examKinds,
+  statuses: vocabulary.ro.examStatuses,
   startsAt: 'Începe la',
   duration: 'Durata estimată (minute)',
   minutes: '{{count}}\u00a0min',

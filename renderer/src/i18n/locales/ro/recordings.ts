@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const recordings: Translation['recordings'] = {
   title: 'Înregistrări',
@@ -7,11 +8,7 @@ export const recordings: Translation['recordings'] = {
   register: 'Ia în evidență o înregistrare',
   uploadDesktopOnly: 'Deocamdată, încărcați înregistrările de pe o stație de lucru, din browser.',
   cancelledInterview: 'Interviul a fost anulat: nu se mai poate lua în evidență nicio înregistrare.',
-  kind: {
-    main_video: 'Video principal',
-    second_camera: 'A doua cameră',
-    audio: 'Doar audio',
-  },
+  kind: vocabulary.ro.recordingKinds,
   size: 'Dimensiune',
   duration: 'Durată',
   durationUnknown: 'necunoscută',
@@ -83,15 +80,7 @@ export const recordings: Translation['recordings'] = {
     close: 'Închide',
     copyNumber: 'copia nr. {{id}}',
     from: 'de la stația de lucru {{workstation}}',
-    actions: {
-      registered: 'Luată în evidență',
-      viewed: 'Vizionată',
-      copied: 'Copiată',
-      returned: 'Copie restituită',
-      verified: 'Integritate verificată',
-      integrity_failed: 'Alarmă de integritate',
-      deleted: 'Fișier șters',
-    },
+    actions: vocabulary.ro.custodyActions,
   },
   copy: {
     title: 'Consemnarea unei copii predate',

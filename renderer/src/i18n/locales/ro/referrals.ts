@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const referrals: Translation['referrals'] = {
   tab: 'Trimiteri',
@@ -44,23 +45,12 @@ export const referrals: Translation['referrals'] = {
   historyBy: 'Cine',
   historyNote: 'Notă',
   subjects: { child: 'Copilul', family: 'Familia', adult: 'Un adult din caz' },
-  serviceKinds: {
-    shelter: 'Adăpost',
-    mental_health: 'Sănătate mintală',
-    school_support: 'Sprijin școlar',
-    anti_trafficking: 'Combaterea traficului de persoane',
-    perpetrator_programme: 'Program pentru agresori',
-    social_assistance: 'Asistență socială',
-    legal_aid: 'Asistență juridică',
-    medical_specialist: 'Medic specialist',
-    family_support: 'Sprijin pentru familie',
-    other: 'Altul',
-  },
+  serviceKinds: vocabulary.ro.serviceKinds,
   consentBases: {
     consent: 'Consimțământ pentru schimbul de informații',
     legal_duty: 'Obligație legală',
     child_protection_emergency: 'Urgență de protecție a copilului',
     court_order: 'Hotărâre judecătorească',
   },
-  statuses: { sent: 'Trimisă', accepted: 'Acceptată', in_progress: 'În curs', done: 'Finalizată', declined: 'Refuzată' },
+  statuses: vocabulary.ro.referralStatuses,
 };

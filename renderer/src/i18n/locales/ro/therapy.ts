@@ -1,4 +1,5 @@
 import type { Translation } from '../../types';
+import { vocabulary } from '../../../../../shared/i18n/vocabulary';
 
 export const therapy: Translation['therapy'] = {
   tab: 'Terapie',
@@ -45,14 +46,7 @@ export const therapy: Translation['therapy'] = {
     note: 'Notă',
     closedLine: 'Terapie încheiată la {{date}} de {{by}}: {{reason}}',
     reopenHint: 'Pentru a consemna alte ședințe, salvați din nou planul de tratament: astfel terapia se redeschide.',
-    reasons: {
-      goals_met: 'Obiective atinse',
-      family_withdrew: 'Familia s-a retras',
-      referred_elsewhere: 'Trimis în altă parte',
-      moved_away: 'S-a mutat',
-      no_engagement: 'Lipsă de implicare',
-      other: 'Altul',
-    },
+    reasons: vocabulary.ro.therapyClosureReasons,
   },
   sessions: {
     title: 'Ședințe',
@@ -74,16 +68,8 @@ export const therapy: Translation['therapy'] = {
     notesHelp: 'Doar pentru terapeuți.',
     notesForTherapists: 'Notele clinice sunt doar pentru terapeuți.',
     none: 'Nicio ședință consemnată încă.',
-    types: {
-      crisis_intervention: 'Intervenție în criză',
-      trauma_focused: 'Terapie centrată pe traumă',
-      family: 'Ședință de familie',
-      group: 'Ședință de grup',
-      psychoeducation: 'Psihoeducație',
-      play_therapy: 'Terapie prin joc',
-      other: 'Altceva',
-    },
-    attendanceStates: { planned: 'Planificată', attended: 'Efectuată', cancelled: 'Anulată', no_show: 'Neprezentare' },
+    types: vocabulary.ro.therapySessionTypes,
+    attendanceStates: vocabulary.ro.therapyAttendance,
   },
   assessments: {
     title: 'Evaluări',
