@@ -169,6 +169,13 @@ test('an assigned prosecutor issues a court summary in Romanian; the names come 
   await dialog.getByLabel('Recipient').fill('Tribunalul București, Secția penală');
   await dialog.getByLabel('Purpose').fill('Dosar probatoriu pentru termenul din 12 ianuarie');
   await page.screenshot({ path: `${SHOTS}/02-issue-dialog-en.png`, animations: 'disabled' });
+  // On a short laptop screen the fields scroll; the title and the buttons stay in view.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 520 });
+  await expect(dialog.getByRole('button', { name: 'Issue and download' })).toBeInViewport();
+  await expect(dialog.getByRole('heading', { name: 'Issue a court summary' })).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/02b-issue-dialog-short-screen.png`, animations: 'disabled' });
+  await page.setViewportSize(viewport);
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Issue and download' }).click();
   const download = await downloading;

@@ -60,7 +60,7 @@ export function CasePage() {
               </Stack>
             }
           />
-          <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} variant="scrollable" sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
+          <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} variant="scrollable" scrollButtons allowScrollButtonsMobile sx={{ mb: 3, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="overview" label={t('cases.tabs.overview')} />
             <Tab value="people" label={t('cases.tabs.people')} />
             <Tab value="interviews" label={t('interviews.tab')} />

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -31,7 +32,8 @@ export function FormDialog({
   const titleId = useId();
   return (
     <Dialog open onClose={onClose} maxWidth={maxWidth} fullWidth aria-labelledby={titleId}>
-      <form onSubmit={onSubmit} noValidate>
+      {/* The form fills the dialog as a column, so a long form scrolls its fields while the title and buttons stay put. */}
+      <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
         <DialogTitle id={titleId}>{title}</DialogTitle>
         <DialogContent>
           {children}
@@ -43,7 +45,7 @@ export function FormDialog({
             {submitLabel ?? t('common.save')}
           </Button>
         </DialogActions>
-      </form>
+      </Box>
     </Dialog>
   );
 }
