@@ -7,7 +7,7 @@ import type { Role } from '../permissions';
  * under.
  */
 
-export const documentKinds = ['court_summary'] as const;
+export const documentKinds = ['court_summary', 'meeting_minutes'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const redactionProfiles = ['court', 'mdt', 'internal'] as const;

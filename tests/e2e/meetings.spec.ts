@@ -157,13 +157,17 @@ test('a coordinator plans a case review, records who came and what was decided, 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Minutes (PDF)' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^minutes-\d{4}-\d{2}-\d{2}-\d+-en\.pdf$/);
+  expect(file.suggestedFilename()).toMatch(/^minutes-\d{4}-\d{2}-\d{2}-DOC-\d{4}-\d{5}-en\.pdf$/);
+  // Each print is an issued document: the page names its number, which the file carries too.
+  const number = /DOC-\d{4}-\d{5}/.exec(file.suggestedFilename())![0];
+  await expect(page.getByTestId('minutes-issued')).toContainText(number);
   const pdfPath = `${SHOTS}/minutes.pdf`;
   await file.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('Ștefan Țăranu');
   expect(text).toContain('Иван Петров');
   expect(text).toContain('Organizează sprijinul școlar');
+  expect(text).toContain(`· ${number} · Meeting no.`);
   execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, `${SHOTS}/minutes`]);
 
   // ── The list and the statistics ──

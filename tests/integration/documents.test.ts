@@ -218,6 +218,7 @@ describe('court summaries', () => {
       kind: 'court_summary',
       caseId,
       caseReference: 'BH-2026-0001',
+      meetingId: null,
       profile: 'court',
       language: 'ro',
       recipient: 'Tribunalul Cluj, Secția penală',
@@ -461,7 +462,7 @@ describe('court summaries', () => {
     // The same data and moment make the same file.
     const again = courtSummaryPdf(
       gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, {
-        profile: document.profile,
+        profile: document.profile!,
         language: document.language,
         recipient: document.recipient,
         purpose: document.purpose,

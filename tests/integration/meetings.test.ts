@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMessages } from '../../shared/contract';
+import { claimedDocumentNumber } from '../../shared/documents/profiles';
 import type { ActionItem, Meeting, MeetingFields } from '../../shared/contract/followup-records';
 import type { NewPerson } from '../../shared/contract/case-records';
 import type { Role } from '../../shared/permissions';
@@ -124,8 +126,9 @@ describe('case review meetings', () => {
 
     // The officer's minutes print their case only.
     const minutes = await officer.call('meetings.minutes', { meetingId: meeting.id, language: 'ro' });
-    expect(minutes.fileName).toBe(`minutes-${TUE}-${meeting.id}-ro.pdf`);
-    expect(minutes.pages).toBeGreaterThan(0);
+    expect(minutes.fileName).toBe(`minutes-${TUE}-${minutes.document.number}-ro.pdf`);
+    expect(minutes.document).toMatchObject({ kind: 'meeting_minutes', meetingId: meeting.id, caseId: null, caseReference: null, profile: null, language: 'ro' });
+    expect(minutes.document.pages).toBeGreaterThan(0);
     const file = path.join(tempDir(), minutes.fileName);
     writeFileSync(file, Buffer.from(minutes.pdf, 'base64'));
     const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -133,9 +136,68 @@ describe('case review meetings', () => {
     expect(words).toContain('BH-2026-0001 — Ana Pop');
     expect(words).not.toContain('Țăranu');
     expect(words).toContain('la care nu aveți acces: 1.');
-    // A read: the same minutes again are the same bytes, and nothing lands in the timeline.
-    expect((await officer.call('meetings.minutes', { meetingId: meeting.id, language: 'ro' })).sha256).toBe(minutes.sha256);
+    expect(words).toContain(`· ${minutes.document.number} · Întâlnirea nr. ${meeting.id} ·`);
+    // Printing the minutes is not an event of the cases: nothing lands in their timelines.
     expect((await timeline(caseA)).map((e) => e.kind)).toEqual(['meeting_scheduled']);
+  });
+
+  it('are issued documents: each print has its own number and SHA-256, so documents.verify recognises a copy and an altered one', async () => {
+    const { db, as, plan, caseA, caseC } = await centre();
+    const meeting = await plan();
+    const officer = await as('officer');
+    const first = await officer.call('meetings.minutes', { meetingId: meeting.id, language: 'bg' });
+    const second = await officer.call('meetings.minutes', { meetingId: meeting.id, language: 'bg' });
+    const bytes = Buffer.from(first.pdf, 'base64');
+
+    expect(first.document.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(first.document.size).toBe(bytes.length);
+    expect(second.document.number).not.toBe(first.document.number);
+    expect(second.document.sha256).not.toBe(first.document.sha256);
+    expect(claimedDocumentNumber(bytes)).toBe(first.document.number);
+    expect(first.document).toMatchObject({ kind: 'meeting_minutes', meetingId: meeting.id, caseId: null, profile: null, recipient: '', purpose: '' });
+    const kept = db.prepare('SELECT kind, meeting_id, case_id, profile, sha256, pdf FROM issued_documents WHERE number = ?').get(first.document.number) as {
+      kind: string;
+      meeting_id: number;
+      case_id: number | null;
+      profile: string | null;
+      sha256: string;
+      pdf: Buffer;
+    };
+    expect(kept).toMatchObject({ kind: 'meeting_minutes', meeting_id: meeting.id, case_id: null, profile: null, sha256: first.document.sha256 });
+    expect(kept.pdf.equals(bytes)).toBe(true);
+    // Minutes are the meeting's, not a case's: a case's list of issued documents keeps to its court summaries.
+    expect((await (await as('coord')).call('documents.list', { caseId: caseA })).documents).toEqual([]);
+
+    const verify = (who: Awaited<ReturnType<typeof as>>, file: Buffer) =>
+      who.call('documents.verify', { sha256: createHash('sha256').update(file).digest('hex'), claimedNumber: claimedDocumentNumber(file) });
+    expect(await verify(officer, bytes)).toEqual({
+      verdict: 'issued',
+      document: { number: first.document.number, kind: 'meeting_minutes', generatedAt: first.document.generatedAt },
+      details: first.document,
+    });
+    const altered = Buffer.from(bytes);
+    // One byte of the content stream, well away from the metadata that names the number.
+    altered[Math.floor(altered.length / 3)]! ^= 1;
+    expect(claimedDocumentNumber(altered)).toBe(first.document.number);
+    expect(await verify(officer, altered)).toMatchObject({ verdict: 'altered', document: { number: first.document.number }, details: first.document });
+    // A colleague on none of the meeting's cases learns the number is the centre's, nothing of the meeting.
+    expect(await verify(await as('outsider'), altered)).toEqual({
+      verdict: 'altered',
+      document: { number: first.document.number, kind: 'meeting_minutes', generatedAt: first.document.generatedAt },
+      details: null,
+    });
+
+    // A copy is handed out again only to whom it could not tell of a case not theirs.
+    const coord = await as('coord');
+    const coord2 = await as('coord2');
+    const downloaded = await coord.call('documents.download', { documentId: first.document.id });
+    expect(Buffer.from(downloaded.pdf, 'base64').equals(bytes)).toBe(true);
+    expect(downloaded.fileName).toBe(first.fileName);
+    const withRestricted = await plan({ cases: [{ caseId: caseA, agenda: '', decisions: '' }, { caseId: caseC, agenda: '', decisions: '' }] });
+    const full = await coord.call('meetings.minutes', { meetingId: withRestricted.id, language: 'en' });
+    expect((await refusal(coord2.call('documents.download', { documentId: full.document.id }))).status).toBe(404);
+    const own = await coord2.call('meetings.minutes', { meetingId: withRestricted.id, language: 'en' });
+    expect((await coord2.call('documents.download', { documentId: own.document.id })).document).toEqual(own.document);
   });
 
   it('refuses duplicate or unseen cases, inactive chairs and members, stale versions; refusals change nothing', async () => {

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/contract/followup-records';
+import { claimedDocumentNumber } from '../../shared/documents/profiles';
 import { minutesPdf, type MinutesInput } from '../../electron/core/documents/minutes-pdf';
 import { tempDir } from '../support/temp';
 
@@ -72,6 +73,7 @@ const input = (more: Partial<MinutesInput> = {}): MinutesInput => ({
   timeZone: 'Europe/Bucharest',
   meeting,
   generatedAt: NOW,
+  number: 'DOC-2026-00042',
   ...more,
 });
 
@@ -111,7 +113,7 @@ describe('meeting minutes PDF', () => {
       'Făcută',
       'termen depășit',
       'la care nu aveți acces: 1.',
-      `Pagina 1 din ${pdf.pages} · Întâlnirea nr. 7 · Generat la 24.11.2026, 17:30`,
+      `Pagina 1 din ${pdf.pages} · DOC-2026-00042 · Întâlnirea nr. 7 · Generat la 24.11.2026, 17:30`,
     ]) {
       expect(words).toContain(expected);
     }
@@ -139,6 +141,9 @@ describe('meeting minutes PDF', () => {
     expect(second.bytes.equals(first.bytes)).toBe(true);
     expect(minutesPdf(input({ generatedAt: new Date(NOW.getTime() + 1000) })).sha256).not.toBe(first.sha256);
     expect(minutesPdf(input({ meeting: { ...meeting, place: 'Camera 3' } })).sha256).not.toBe(first.sha256);
+    // The number is in the bytes, where documents.verify's screen reads which document a copy claims to be.
+    expect(claimedDocumentNumber(first.bytes)).toBe('DOC-2026-00042');
+    expect(minutesPdf(input({ number: 'DOC-2026-00043' })).sha256).not.toBe(first.sha256);
   });
 
   it('speaks English and Bulgarian; the footer numbers every page of a long meeting', () => {
@@ -162,7 +167,7 @@ describe('meeting minutes PDF', () => {
     const file = saved(pdf.bytes, 'minutes-bg.pdf');
     const bg = text(file);
     expect(bg).toContain('Протокол от среща за обсъждане на случай');
-    for (let page = 1; page <= pdf.pages; page++) expect(bg).toContain(`Страница ${page} от ${pdf.pages} · Среща № 7`);
+    for (let page = 1; page <= pdf.pages; page++) expect(bg).toContain(`Страница ${page} от ${pdf.pages} · DOC-2026-00042 · Среща № 7`);
     expect(bg).toContain('Задача 24: посещение в дома и доклад до отдела');
     mkdirSync(SHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', file, path.join(SHOTS, 'minutes-bg')]);

@@ -38,7 +38,7 @@ export interface MinutesLabels {
   state: string;
   overdue: string;
   hiddenCases: (count: number) => string;
-  footer: (page: number, pages: number, meetingId: number, generatedAt: string) => string;
+  footer: (page: number, pages: number, number: string, meetingId: number, generatedAt: string) => string;
   meetingTypes: Vocabulary['meetingTypes'];
   statuses: Vocabulary['meetingStatuses'];
   agencies: Vocabulary['meetingAgencies'];
@@ -79,7 +79,7 @@ const en: MinutesLabels = {
   state: 'State',
   overdue: 'overdue',
   hiddenCases: (count) => `Other cases discussed at this meeting that you may not see: ${count}.`,
-  footer: (page, pages, meetingId, generatedAt) => `Page ${page} of ${pages} · Meeting no. ${meetingId} · Generated ${generatedAt}`,
+  footer: (page, pages, number, meetingId, generatedAt) => `Page ${page} of ${pages} · ${number} · Meeting no. ${meetingId} · Generated ${generatedAt}`,
   meetingTypes: vocabulary.en.meetingTypes,
   statuses: vocabulary.en.meetingStatuses,
   agencies: vocabulary.en.meetingAgencies,
@@ -120,7 +120,7 @@ const ro: MinutesLabels = {
   state: 'Stare',
   overdue: 'termen depășit',
   hiddenCases: (count) => `Alte cazuri discutate la această întâlnire, la care nu aveți acces: ${count}.`,
-  footer: (page, pages, meetingId, generatedAt) => `Pagina ${page} din ${pages} · Întâlnirea nr. ${meetingId} · Generat la ${generatedAt}`,
+  footer: (page, pages, number, meetingId, generatedAt) => `Pagina ${page} din ${pages} · ${number} · Întâlnirea nr. ${meetingId} · Generat la ${generatedAt}`,
   meetingTypes: vocabulary.ro.meetingTypes,
   statuses: vocabulary.ro.meetingStatuses,
   agencies: vocabulary.ro.meetingAgencies,
@@ -161,7 +161,7 @@ const bg: MinutesLabels = {
   state: 'Състояние',
   overdue: 'просрочена',
   hiddenCases: (count) => `Други случаи, обсъдени на тази среща, до които нямате достъп: ${count}.`,
-  footer: (page, pages, meetingId, generatedAt) => `Страница ${page} от ${pages} · Среща № ${meetingId} · Създаден на ${generatedAt}`,
+  footer: (page, pages, number, meetingId, generatedAt) => `Страница ${page} от ${pages} · ${number} · Среща № ${meetingId} · Създаден на ${generatedAt}`,
   meetingTypes: vocabulary.bg.meetingTypes,
   statuses: vocabulary.bg.meetingStatuses,
   agencies: vocabulary.bg.meetingAgencies,

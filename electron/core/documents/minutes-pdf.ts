@@ -12,6 +12,8 @@ export interface MinutesInput {
   /** The meeting as the reader may see it: only their cases are printed. */
   meeting: Meeting;
   generatedAt: Date;
+  /** The issued document's number, printed on every page and written as XMP dc:identifier so documents.verify can tell a copy. */
+  number: string;
 }
 
 function subheading(doc: Pdf, text: string): void {
@@ -30,7 +32,7 @@ export function minutesPdf(input: MinutesInput): FinishedPdf {
     const [y, m, d] = date.split('-').map(Number);
     return format(new Date(y!, m! - 1, d), t.date);
   };
-  const doc = openDocument({ title: t.title, language: input.language, createdAt: input.generatedAt });
+  const doc = openDocument({ title: t.title, language: input.language, createdAt: input.generatedAt, identifier: input.number, subject: `${t.title} · ${input.centreName}` });
 
   doc.font(BOLD).fontSize(BODY_SIZE).fillColor('#555555').text(input.centreName);
   doc.fillColor('black').moveDown(0.2);
@@ -89,6 +91,6 @@ export function minutesPdf(input: MinutesInput): FinishedPdf {
   }
 
   const generated = at(input.generatedAt);
-  stampFooters(doc, (page, pages) => t.footer(page, pages, meeting.id, generated));
+  stampFooters(doc, (page, pages) => t.footer(page, pages, input.number, meeting.id, generated));
   return finishDocument(doc);
 }

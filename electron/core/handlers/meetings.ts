@@ -7,6 +7,7 @@ import { requireCase, type Viewer } from '../access';
 import { visibleCase } from '../cases/case-list';
 import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
+import { issueDocument, fileNameOf } from '../documents/issued-documents';
 import { minutesPdf } from '../documents/minutes-pdf';
 import { AppError, fieldError } from '../errors';
 import { centreToday } from '../followup/due';
@@ -258,16 +259,17 @@ export const meetingHandlers = {
 
   'meetings.minutes': defineHandler('meetings.minutes', {
     run(input, ctx) {
+      const me = viewer(ctx);
       const { meeting } = requireMeeting(ctx, input.meetingId);
       const { timeZone } = readRules(ctx.db);
-      const pdf = minutesPdf({ language: input.language, centreName: centreName(ctx.db), timeZone, meeting, generatedAt: ctx.now });
-      ctx.note({ detail: `minutes (${input.language}) of ${meeting.cases.length} cases, sha256 ${pdf.sha256}` });
-      return {
-        fileName: `minutes-${centreToday(ctx.db, new Date(meeting.startsAt))}-${meeting.id}-${input.language}.pdf`,
-        pdf: pdf.bytes.toString('base64'),
-        sha256: pdf.sha256,
-        pages: pdf.pages,
-      };
+      // Each print is its own issued document: readers see different cases, so every copy gets its number and is kept.
+      const { document, pdf } = issueDocument(
+        ctx.db,
+        { kind: 'meeting_minutes', caseId: null, meetingId: meeting.id, profile: null, language: input.language, recipient: '', purpose: '', generatedAt: ctx.now, generatedBy: me.userId },
+        (number) => minutesPdf({ language: input.language, centreName: centreName(ctx.db), timeZone, meeting, generatedAt: ctx.now, number }),
+      );
+      ctx.note({ detail: `minutes ${document.number} (document:${document.id}, ${input.language}) of ${meeting.cases.length} cases, sha256 ${pdf.sha256}` });
+      return { document, fileName: fileNameOf(ctx.db, document), pdf: pdf.bytes.toString('base64') };
     },
   }),
 

@@ -123,7 +123,7 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                   </Typography>
                 </TableCell>
                 <TableCell>
-                  <Chip size="small" variant="outlined" color={profileColours[d.profile]} label={t(`documents.profiles.${d.profile}`)} />
+                  {d.profile !== null && <Chip size="small" variant="outlined" color={profileColours[d.profile]} label={t(`documents.profiles.${d.profile}`)} />}
                   <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5 }}>
                     {t(`languages.${d.language}`)}
                   </Typography>
@@ -151,7 +151,7 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                 {mayDownload && (
                   <TableCell align="right">
                     {/* The host hands an internal-profile document out again only to coordinators. */}
-                    {mayUseProfile(d.profile, session.user.roles) && (
+                    {(d.profile === null || mayUseProfile(d.profile, session.user.roles)) && (
                       <Button
                         size="small"
                         sx={{ whiteSpace: 'nowrap' }}

@@ -4,9 +4,11 @@ import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import type { MethodOutput } from '../../../shared/contract';
 import type { IssuedDocument } from '../../../shared/contract/methods/documents';
 import { useFormat } from '../components/format';
@@ -52,14 +54,23 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
 function Details({ document: d, onDark = false }: { document: IssuedDocument; onDark?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const rows: [string, ReactNode][] = [
+  // Minutes belong to a meeting and carry no profile, recipient or purpose: only what the record has is shown.
+  const rows: ([string, ReactNode] | null)[] = [
     [t('documents.number'), <strong key="n">{d.number}</strong>],
     [t('documents.verify.kind'), t(`documents.kinds.${d.kind}`)],
-    [t('documents.verify.caseReference'), d.caseReference],
-    [t('documents.profile'), t(`documents.profiles.${d.profile}`)],
+    d.caseReference === null ? null : [t('documents.verify.caseReference'), d.caseReference],
+    d.meetingId === null
+      ? null
+      : [
+          t('documents.verify.meeting'),
+          <Link key="m" component={RouterLink} to={`/meetings/${d.meetingId}`} data-testid="verdict-meeting">
+            {t('documents.verify.meetingNo', { id: d.meetingId })}
+          </Link>,
+        ],
+    d.profile === null ? null : [t('documents.profile'), t(`documents.profiles.${d.profile}`)],
     [t('documents.language'), t(`languages.${d.language}`)],
-    [t('documents.recipient'), d.recipient],
-    [t('documents.purpose'), d.purpose],
+    d.recipient === '' ? null : [t('documents.recipient'), d.recipient],
+    d.purpose === '' ? null : [t('documents.purpose'), d.purpose],
     [t('documents.verify.generated'), t('documents.verify.generatedAt', { at: format.dateTime(d.generatedAt), name: d.generatedBy })],
     [t('documents.verify.pages'), String(d.pages)],
     [t('documents.verify.issuedSha'), <Sha256 key="s" value={d.sha256} testId="issued-sha256" />],
@@ -87,7 +98,7 @@ function Details({ document: d, onDark = false }: { document: IssuedDocument; on
           '& dd': { m: 0, fontSize: 14, minWidth: 0, overflowWrap: 'anywhere' },
         }}
       >
-        {rows.map(([label, value]) => (
+        {rows.filter((row) => row !== null).map(([label, value]) => (
           <Box key={label} sx={{ display: 'contents' }}>
             <dt>{label}</dt>
             <dd>{value}</dd>

@@ -144,6 +144,7 @@ export function MeetingPage() {
   const [adding, setAdding] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
+  const [issued, setIssued] = useState<string | null>(null);
   const query = useQuery({ queryKey: ['meetings', 'one', meetingId], queryFn: () => api.call('meetings.get', { meetingId }) });
   if (query.error) return <Alert severity="error">{errorMessage(t, query.error)}</Alert>;
   if (!query.data) return null;
@@ -152,10 +153,13 @@ export function MeetingPage() {
 
   const minutes = async () => {
     setFailure(null);
+    setIssued(null);
     setDownloading(true);
     try {
       const file = await api.call('meetings.minutes', { meetingId: m.id, language: currentLanguage() });
       savePdf(file.pdf, file.fileName);
+      // Each print is a document of its own: its number is what a copy handed in later is checked against.
+      setIssued(file.document.number);
     } catch (error) {
       setFailure(errorMessage(t, error));
     } finally {
@@ -221,6 +225,11 @@ export function MeetingPage() {
           </Typography>
         )}
         <FormError message={failure} />
+        {issued && (
+          <Alert severity="success" sx={{ mt: 2 }} data-testid="minutes-issued" onClose={() => setIssued(null)}>
+            {t('documents.minutesIssued', { number: issued })}
+          </Alert>
+        )}
       </Panel>
 
       <MembersPanel meeting={m} mayManage={mayManage} />

@@ -12,9 +12,13 @@ export const issuedDocumentSchema = z.object({
   /** Printed on every page and in the file's metadata: DOC-2026-00017. */
   number: z.string().regex(documentNumberPattern),
   kind: z.enum(documentKinds),
-  caseId: idSchema,
-  caseReference: z.string(),
-  profile: z.enum(redactionProfiles),
+  /** The case of a court summary; null for meeting minutes. */
+  caseId: idSchema.nullable(),
+  caseReference: z.string().nullable(),
+  /** The meeting of minutes; null for a court summary. */
+  meetingId: idSchema.nullable(),
+  /** A court summary's redaction profile; null for minutes, which hold the cases their reader may see. */
+  profile: z.enum(redactionProfiles).nullable(),
   language: z.enum(documentLanguages),
   recipient: z.string(),
   purpose: z.string(),
@@ -26,7 +30,7 @@ export const issuedDocumentSchema = z.object({
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
-const pdfFileSchema = z.object({ document: issuedDocumentSchema, fileName: z.string(), pdf: z.string().describe('the PDF, base64') });
+export const pdfFileSchema = z.object({ document: issuedDocumentSchema, fileName: z.string(), pdf: z.string().describe('the PDF, base64') });
 
 export const verdicts = ['issued', 'altered', 'unknown'] as const;
 export type Verdict = (typeof verdicts)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { meetingTypes, referralStatuses, therapyClosureReasons } from '../../followup/categories';
 import { defineMethod } from '../define';
 import { checkMessages, dateSchema, idSchema, nonBlankText, versionSchema } from '../fields';
+import { pdfFileSchema } from './documents';
 import {
   actionItemFieldsSchema,
   actionItemSchema,
@@ -221,12 +222,13 @@ export const meetingMethods = {
     example: { meetingId: 1, caseId: 1, what: 'Arrange school support', ownerId: 5, agency: 'child_protection', dueDate: '2026-12-05' },
   }),
   'meetings.minutes': defineMethod({
-    summary: 'The minutes of a meeting as a PDF (base64), in the language asked, with the cases the caller may see.',
+    summary:
+      'The minutes of a meeting as a PDF (base64), in the language asked, with the cases the caller may see. Each print is an issued document with its own number, kept with its SHA-256 so documents.verify recognises it.',
     permission: 'cases.read',
-    mutates: false,
+    mutates: true,
     audit: 'every-call',
     input: z.strictObject({ meetingId: idSchema, language: z.enum(['en', 'ro', 'bg']) }),
-    output: z.object({ fileName: z.string(), pdf: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), pages: z.number().int().positive() }),
+    output: pdfFileSchema,
     example: { meetingId: 1, language: 'ro' },
   }),
   'meetings.statistics': defineMethod({

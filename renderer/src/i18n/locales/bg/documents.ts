@@ -20,7 +20,8 @@ export const documents: Translation['documents'] = {
   downloadOf: 'Изтегли {{number}}',
   copySha: 'Копирай SHA-256',
   shaCopied: 'Копирано',
-  kinds: { court_summary: 'Обобщение за съда' },
+  kinds: { court_summary: 'Обобщение за съда', meeting_minutes: 'Протокол от среща' },
+  minutesIssued: 'Протоколът е издаден като документ {{number}}: SHA-256 се пази, така че копие, представено по-късно, може да бъде проверено.',
   profiles: { court: 'Съд', mdt: 'Мултидисциплинарен екип', internal: 'Вътрешен' },
   profileUse: {
     court: 'За съда и страните, които могат да го копират.',
@@ -55,6 +56,8 @@ export const documents: Translation['documents'] = {
     close: 'Затвори',
   },
   verify: {
+    meeting: 'Среща',
+    meetingNo: 'Среща № {{id}}',
     nav: 'Проверка на документ',
     title: 'Проверка на документ',
     subtitle: 'Непроменен документ, издаден от този център, ли е този PDF?',

@@ -19,7 +19,8 @@ export const documents = {
   downloadOf: 'Download {{number}}',
   copySha: 'Copy the SHA-256',
   shaCopied: 'Copied',
-  kinds: { court_summary: 'Court summary' },
+  kinds: { court_summary: 'Court summary', meeting_minutes: 'Meeting minutes' },
+  minutesIssued: 'Minutes issued as document {{number}}: its SHA-256 is kept, so a copy handed in later can be checked.',
   profiles: { court: 'Court', mdt: 'Multidisciplinary team', internal: 'Internal' },
   profileUse: {
     court: 'For the court and the parties, who may copy it.',
@@ -54,6 +55,8 @@ export const documents = {
     close: 'Close',
   },
   verify: {
+    meeting: 'Meeting',
+    meetingNo: 'Meeting no. {{id}}',
     nav: 'Check a document',
     title: 'Check a document',
     subtitle: 'Is this PDF an unaltered document issued by this centre?',

@@ -20,7 +20,8 @@ export const documents: Translation['documents'] = {
   downloadOf: 'Descarcă {{number}}',
   copySha: 'Copiază SHA-256',
   shaCopied: 'Copiat',
-  kinds: { court_summary: 'Rezumat pentru instanță' },
+  kinds: { court_summary: 'Rezumat pentru instanță', meeting_minutes: 'Proces-verbal de întâlnire' },
+  minutesIssued: 'Procesul-verbal a fost emis ca documentul {{number}}: amprenta SHA-256 este păstrată, astfel încât o copie predată ulterior poate fi verificată.',
   profiles: { court: 'Instanță', mdt: 'Echipă multidisciplinară', internal: 'Intern' },
   profileUse: {
     court: 'Pentru instanță și părți, care îl pot copia.',
@@ -55,6 +56,8 @@ export const documents: Translation['documents'] = {
     close: 'Închide',
   },
   verify: {
+    meeting: 'Întâlnirea',
+    meetingNo: 'Întâlnirea nr. {{id}}',
     nav: 'Verifică un document',
     title: 'Verifică un document',
     subtitle: 'Este acest PDF un document nemodificat emis de acest centru?',
