@@ -26,7 +26,7 @@ import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 import { savePdf } from '../meetings/minutes';
 import { IssueDialog } from './IssueDialog';
-import { ShortSha } from './ShortSha';
+import { Sha256 } from '../components/Sha256';
 
 const profileColours: Record<RedactionProfile, 'primary' | 'info' | 'warning'> = { court: 'primary', mdt: 'info', internal: 'warning' };
 
@@ -146,7 +146,7 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                 </TableCell>
                 <TableCell align="right">{d.pages}</TableCell>
                 <TableCell>
-                  <ShortSha value={d.sha256} />
+                  <Sha256 value={d.sha256} short testId="document-sha256" />
                 </TableCell>
                 {mayDownload && (
                   <TableCell align="right">

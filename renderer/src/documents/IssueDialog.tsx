@@ -28,7 +28,7 @@ import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 import { currentLanguage } from '../i18n';
 import { validationMessage } from '../i18n/messages';
-import { Sha256 } from '../interviews/recordings/parts';
+import { Sha256 } from '../components/Sha256';
 import { savePdf } from '../meetings/minutes';
 import { useProfileLine } from './profile-words';
 

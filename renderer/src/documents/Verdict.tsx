@@ -12,7 +12,7 @@ import { Link as RouterLink } from 'react-router';
 import type { MethodOutput } from '../../../shared/contract';
 import type { IssuedDocument } from '../../../shared/contract/methods/documents';
 import { useFormat } from '../components/format';
-import { Sha256 } from '../interviews/recordings/parts';
+import { Sha256 } from '../components/Sha256';
 
 type Answer = MethodOutput<'documents.verify'>;
 

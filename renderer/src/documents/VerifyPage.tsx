@@ -14,7 +14,8 @@ import { useApi } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
-import { Sha256, useSize } from '../interviews/recordings/parts';
+import { Sha256 } from '../components/Sha256';
+import { useSize } from '../interviews/recordings/parts';
 import { fingerprintOf, type Fingerprint } from './file-check';
 import { Verdict } from './Verdict';
 

@@ -24,6 +24,8 @@ export const bg: Translation = {
   dashboard,
   documents,
   common: {
+    copySha: 'Копирай SHA-256 хеш стойността',
+    shaCopied: 'SHA-256 хеш стойността е копирана',
     save: 'Запази',
     cancel: 'Отказ',
     continue: 'Продължи',

@@ -23,6 +23,8 @@ export const en = {
   dashboard,
   documents,
   common: {
+    copySha: 'Copy the SHA-256',
+    shaCopied: 'SHA-256 copied',
     save: 'Save',
     cancel: 'Cancel',
     continue: 'Continue',

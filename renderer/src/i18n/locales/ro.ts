@@ -24,6 +24,8 @@ export const ro: Translation = {
   dashboard,
   documents,
   common: {
+    copySha: 'Copiază valoarea hash SHA-256',
+    shaCopied: 'Valoarea hash SHA-256 a fost copiată',
     save: 'Salvează',
     cancel: 'Renunță',
     continue: 'Continuă',

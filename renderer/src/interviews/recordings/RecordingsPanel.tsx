@@ -25,7 +25,8 @@ import { CustodyDialog } from './CustodyDialog';
 import { CopyDialog, DeleteDialog, ReturnDialog } from './CustodyForms';
 import { PlayerDialog, type Viewing } from './PlayerDialog';
 import { RegisterDialog } from './RegisterDialog';
-import { formatDuration, isIntegrityAlarm, recordingError, Sha256, useSize } from './parts';
+import { Sha256 } from '../../components/Sha256';
+import { formatDuration, isIntegrityAlarm, recordingError, useSize } from './parts';
 
 type Open = 'custody' | 'copy' | 'return' | 'delete' | null;
 

@@ -20,7 +20,8 @@ import { recordingKinds, type RecordingKind } from '../../../../shared/interview
 import { useApi } from '../../api/context';
 import type { SendFile, Upload } from '../../api/upload';
 import { FormError } from '../../forms/FormFeedback';
-import { formatDuration, recordingError, Sha256, useSize } from './parts';
+import { Sha256 } from '../../components/Sha256';
+import { formatDuration, recordingError, useSize } from './parts';
 
 type Phase =
   | { step: 'form' }

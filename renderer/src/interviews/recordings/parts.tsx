@@ -1,10 +1,4 @@
-import ContentCopy from '@mui/icons-material/ContentCopy';
-import IconButton from '@mui/material/IconButton';
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/contract';
 import { errorMessage } from '../../i18n/messages';
@@ -57,43 +51,3 @@ export function recordingError(t: TFunction, error: unknown, conflict?: string):
   return errorMessage(t, error);
 }
 
-/** A SHA-256 in full, monospace, selectable in one click, with a copy button. */
-export function Sha256({ value, testId, muted = false }: { value: string; testId?: string; muted?: boolean }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const copy = () => {
-    navigator.clipboard.writeText(value).then(
-      () => {
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      },
-      () => undefined,
-    );
-  };
-  return (
-    <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, minWidth: 0 }}>
-      <Typography
-        component="code"
-        data-testid={testId}
-        sx={{
-          fontFamily: 'monospace',
-          fontSize: 13,
-          wordBreak: 'break-all',
-          userSelect: 'all',
-          color: muted ? 'text.disabled' : 'text.primary',
-          bgcolor: 'action.hover',
-          borderRadius: 1,
-          px: 0.75,
-          py: 0.25,
-        }}
-      >
-        {value}
-      </Typography>
-      <Tooltip title={copied ? t('recordings.shaCopied') : t('recordings.copySha')}>
-        <IconButton size="small" aria-label={t('recordings.copySha')} onClick={copy}>
-          <ContentCopy fontSize="inherit" />
-        </IconButton>
-      </Tooltip>
-    </Stack>
-  );
-}

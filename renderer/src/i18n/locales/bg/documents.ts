@@ -18,8 +18,6 @@ export const documents: Translation['documents'] = {
   sha256: 'Отпечатък SHA-256',
   download: 'Изтегли',
   downloadOf: 'Изтегли {{number}}',
-  copySha: 'Копирай SHA-256',
-  shaCopied: 'Копирано',
   kinds: { court_summary: 'Обобщение за съда', meeting_minutes: 'Протокол от среща' },
   minutesIssued: 'Протоколът е издаден като документ {{number}}: SHA-256 се пази, така че копие, представено по-късно, може да бъде проверено.',
   profiles: { court: 'Съд', mdt: 'Мултидисциплинарен екип', internal: 'Вътрешен' },

@@ -14,8 +14,6 @@ export const recordings: Translation['recordings'] = {
   durationUnknown: 'неизвестна',
   format: 'Файлов формат',
   sha256: 'SHA-256 хеш стойност',
-  copySha: 'Копирай SHA-256 хеш стойността',
-  shaCopied: 'SHA-256 хеш стойността е копирана',
   registered: 'Регистриран',
   registeredOn: '{{date}} от {{name}}',
   copiesOut: 'Невърнати копия',

@@ -17,8 +17,6 @@ export const documents = {
   sha256: 'SHA-256',
   download: 'Download',
   downloadOf: 'Download {{number}}',
-  copySha: 'Copy the SHA-256',
-  shaCopied: 'Copied',
   kinds: { court_summary: 'Court summary', meeting_minutes: 'Meeting minutes' },
   minutesIssued: 'Minutes issued as document {{number}}: its SHA-256 is kept, so a copy handed in later can be checked.',
   profiles: { court: 'Court', mdt: 'Multidisciplinary team', internal: 'Internal' },

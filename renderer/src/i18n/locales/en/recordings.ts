@@ -14,8 +14,6 @@ export const recordings = {
   durationUnknown: 'unknown',
   format: 'File format',
   sha256: 'SHA-256 hash',
-  copySha: 'Copy the SHA-256',
-  shaCopied: 'SHA-256 copied',
   registered: 'Registered',
   registeredOn: '{{date}} by {{name}}',
   copiesOut: 'Copies out',

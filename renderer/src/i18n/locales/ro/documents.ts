@@ -18,8 +18,6 @@ export const documents: Translation['documents'] = {
   sha256: 'Amprentă SHA-256',
   download: 'Descarcă',
   downloadOf: 'Descarcă {{number}}',
-  copySha: 'Copiază SHA-256',
-  shaCopied: 'Copiat',
   kinds: { court_summary: 'Rezumat pentru instanță', meeting_minutes: 'Proces-verbal de întâlnire' },
   minutesIssued: 'Procesul-verbal a fost emis ca documentul {{number}}: amprenta SHA-256 este păstrată, astfel încât o copie predată ulterior poate fi verificată.',
   profiles: { court: 'Instanță', mdt: 'Echipă multidisciplinară', internal: 'Intern' },

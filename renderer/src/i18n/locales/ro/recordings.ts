@@ -14,8 +14,6 @@ export const recordings: Translation['recordings'] = {
   durationUnknown: 'necunoscută',
   format: 'Formatul fișierului',
   sha256: 'Valoarea hash SHA-256',
-  copySha: 'Copiază valoarea hash SHA-256',
-  shaCopied: 'Valoarea hash SHA-256 a fost copiată',
   registered: 'Luată în evidență',
   registeredOn: '{{date}}, de către {{name}}',
   copiesOut: 'Copii nerestituite',
