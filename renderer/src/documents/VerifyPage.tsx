@@ -19,6 +19,9 @@ import { useSize } from '../interviews/recordings/parts';
 import { fingerprintOf, type Fingerprint } from './file-check';
 import { Verdict } from './Verdict';
 
+/** Far above any summary or minutes the host prints (a 20-page summary is about 100 KB). */
+const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+
 type Check =
   | { step: 'idle' }
   | { step: 'reading' | 'checking'; file: File; print?: Fingerprint }
@@ -49,6 +52,11 @@ export function VerifyPage() {
   }, []);
 
   const run = async (file: File) => {
+    // Hashing reads the whole file into memory: a recording dropped here by mistake would stall the page.
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      setCheck({ step: 'failed', file, failure: t('documents.verify.tooLarge') });
+      return;
+    }
     setCheck({ step: 'reading', file });
     let print: Fingerprint | undefined;
     try {

@@ -54,6 +54,7 @@ export const documents: Translation['documents'] = {
     close: 'Затвори',
   },
   verify: {
+    tooLarge: 'Файлът е по-голям от всеки документ, издаван от центъра (над 200 MB): не е от тях.',
     meeting: 'Среща',
     meetingNo: 'Среща № {{id}}',
     nav: 'Проверка на документ',

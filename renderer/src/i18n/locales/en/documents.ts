@@ -53,6 +53,7 @@ export const documents = {
     close: 'Close',
   },
   verify: {
+    tooLarge: 'This file is larger than any document the centre issues (over 200 MB): it is not one of them.',
     meeting: 'Meeting',
     meetingNo: 'Meeting no. {{id}}',
     nav: 'Check a document',

@@ -54,6 +54,7 @@ export const documents: Translation['documents'] = {
     close: 'Închide',
   },
   verify: {
+    tooLarge: 'Fișierul este mai mare decât orice document emis de centru (peste 200 MB): nu este unul dintre ele.',
     meeting: 'Întâlnirea',
     meetingNo: 'Întâlnirea nr. {{id}}',
     nav: 'Verifică un document',
