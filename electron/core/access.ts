@@ -65,6 +65,12 @@ export function viewOf(db: Database, viewer: Viewer, row: Pick<CaseRow, 'id' | '
   return blind ? 'blind' : 'full';
 }
 
+/** viewOf for a case known only by its id; null also when there is no such case. */
+export function viewOfCase(db: Database, viewer: Viewer, caseId: number): CaseView | null {
+  const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(caseId) as Pick<CaseRow, 'id' | 'restricted' | 'interview_done_at'> | undefined;
+  return row ? viewOf(db, viewer, row) : null;
+}
+
 /**
  * The case, if the caller may see it. Otherwise 404 whether or not it exists,
  * so guessing ids tells nothing.
@@ -100,8 +106,7 @@ export function mayReceive(db: Database, viewer: Viewer, change: ChangeEvent): b
     }
     case 'case': {
       if (typeof change.id !== 'number') return false;
-      const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(change.id) as CaseRow | undefined;
-      return row !== undefined && viewOf(db, viewer, row) !== null;
+      return viewOfCase(db, viewer, change.id) !== null;
     }
   }
 }

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { ApiErrorPayload, ErrorCode } from '../../../shared/contract';
 import { errorStatus } from '../../../shared/contract';
 import { isGranted } from '../../../shared/permissions';
-import { viewOf, type CaseRow } from '../access';
+import { viewOfCase } from '../access';
 import { appendAudit } from '../audit';
 import { iso, type Clock } from '../clock';
 import type { Evidence } from '../handlers/types';
@@ -119,8 +119,7 @@ export function openMedia(deps: GateDeps, ticketId: string, rangeHeader: string 
   if (!session) return gone;
   // Taken off the case, or the role changed, since the viewing began: it ends now.
   const roles = rolesOf(db, ticket.userId);
-  const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(ticket.caseId) as CaseRow | undefined;
-  if (!row || !isGranted('recordings.view', roles) || viewOf(db, { userId: ticket.userId, roles }, row) !== 'full') return gone;
+  if (!isGranted('recordings.view', roles) || viewOfCase(db, { userId: ticket.userId, roles }, ticket.caseId) !== 'full') return gone;
   const deleted = db.prepare('SELECT deleted_at FROM recordings WHERE id = ?').get(ticket.recordingId) as { deleted_at: string | null } | undefined;
   if (!deleted || deleted.deleted_at !== null || !evidence.store.has(ticket.sha256)) return gone;
   const range = parseRange(rangeHeader, ticket.size);

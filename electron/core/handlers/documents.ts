@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { checkMessages } from '../../../shared/contract';
 import { mayUseProfile } from '../../../shared/documents/profiles';
-import { requireCase, viewOf, type CaseRow, type Viewer } from '../access';
+import { requireCase, viewOfCase, type Viewer } from '../access';
 import { recordEvent } from '../cases/timeline';
 import { courtSummaryPdf } from '../documents/court-summary-pdf';
 import { gatherCourtSummary } from '../documents/court-summary-gather';
@@ -24,8 +24,7 @@ function seesMeeting(db: Database, who: Viewer, meetingId: number): boolean {
 /** Whether the caller may know the document's record exists (its number, kind, case or meeting, who issued it). */
 function mayKnow(db: Database, who: Viewer, row: DocumentRow): boolean {
   if (row.case_id !== null) {
-    const caseRow = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(row.case_id) as CaseRow;
-    return viewOf(db, who, caseRow) !== null;
+    return viewOfCase(db, who, row.case_id) !== null;
   }
   return row.meeting_id !== null && seesMeeting(db, who, row.meeting_id);
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { TZDate } from '@date-fns/tz';
 import type { ScheduleRules, SlotConflict } from '../../../shared/contract/interview-records';
 import { weekdays } from '../../../shared/interviews/categories';
-import { viewOf, type CaseRow, type Viewer } from '../access';
+import { viewOfCase, type Viewer } from '../access';
 import { AppError } from '../errors';
 
 /** What a booking holds: its time and everything it keeps from others. Interviews and medical exams share rooms, staff, interpreters and the child. */
@@ -106,8 +106,7 @@ export function slotConflicts(db: Database, who: Viewer, slot: Slot, rules: Sche
       kinds.push('buffer');
     }
     if (kinds.length === 0) continue;
-    const row = db.prepare('SELECT id, restricted, interview_done_at FROM cases WHERE id = ?').get(other.case_id) as CaseRow;
-    const known = viewOf(db, who, row) === 'full';
+    const known = viewOfCase(db, who, other.case_id) === 'full';
     const interviewId = known && other.kind === 'interview' ? other.id : null;
     const examId = known && other.kind === 'medical_exam' ? other.id : null;
     for (const kind of kinds) conflicts.push({ kind, interviewId, examId, startsAt: other.starts_at, endsAt: other.ends_at });
