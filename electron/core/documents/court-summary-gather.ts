@@ -9,7 +9,7 @@ import { custodyEntries, recordingsOf } from '../evidence/recording-file';
 import { currentConsent, examsOfCase } from '../followup/medical-file';
 import { referralsOf } from '../followup/referral-file';
 import { readPlan, sessionsWhere } from '../followup/therapy-file';
-import { centreName } from '../handlers/centre';
+import { centreName } from '../centre';
 import { childInterviewCount, interviewsWhere, supplementaryRequests } from '../interviews/interview-file';
 import { readInterviewers, readRules } from '../interviews/resources';
 import type { CourtSummaryData, SummaryFollowUp, SummaryInterview, SummaryRecording, SummarySupplementary } from './court-summary-data';

@@ -7,7 +7,7 @@ import { readPolicy, totpRequiredFor } from '../policy';
 import { endUserSessions } from '../sessions';
 import { acceptedStep, newEnrolment } from '../totp';
 import { accountOf, requireUser, rolesOf } from '../users';
-import { centreName } from './centre';
+import { centreName } from '../centre';
 import { callerOf, defineHandler } from './types';
 import { refuseWrongSecret } from './wrong-secret';
 

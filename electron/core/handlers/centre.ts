@@ -3,11 +3,6 @@ import type { Centre } from '../../../shared/contract/methods/centre';
 import { AppError } from '../errors';
 import { defineHandler } from './types';
 
-/** The centre's name, or '' before first run: set-up screens and password checks use it. */
-export function centreName(db: Database): string {
-  return (db.prepare('SELECT name FROM centre WHERE id = 1').get() as { name: string } | undefined)?.name ?? '';
-}
-
 function readCentre(db: Database): Centre {
   const row = db.prepare('SELECT name, interview_deadline_days, created_at, version FROM centre WHERE id = 1').get() as
     | { name: string; interview_deadline_days: number; created_at: string; version: number }

@@ -30,7 +30,7 @@ import {
 } from '../followup/meeting-file';
 import { readRules } from '../interviews/resources';
 import { rolesOf } from '../users';
-import { centreName } from './centre';
+import { centreName } from '../centre';
 import { viewer } from './cases';
 import { defineHandler, type RunContext } from './types';
 

@@ -4,7 +4,7 @@ import { iso } from '../clock';
 import { assertStrongPassword } from '../password-policy';
 import { hashPassword } from '../passwords';
 import { usernameKey, userSummaryById } from '../users';
-import { centreName } from './centre';
+import { centreName } from '../centre';
 import { defineHandler } from './types';
 
 function userCount(db: Database): number {

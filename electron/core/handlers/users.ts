@@ -5,7 +5,7 @@ import { hashPassword } from '../passwords';
 import { endUserSessions } from '../sessions';
 import { clearFailures } from '../throttle';
 import { otherEnabledAdministrators, requireUser, rolesOf, setRoles, userRecord, usernameKey, type UserRow } from '../users';
-import { centreName } from './centre';
+import { centreName } from '../centre';
 import { callerOf, defineHandler, type RunContext } from './types';
 
 function requireVersion(user: UserRow, version: number, ctx: RunContext): void {
