@@ -17,11 +17,25 @@ function nextWeekday(): string {
 const open = { open: true, start: '08:00', end: '18:00' };
 const closed = { open: false, start: '09:00', end: '13:00' };
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * Where an element is on screen, asked until it has an answer: right after a change of view the
+ * calendar re-renders, and an element measured at that moment is detached and has no box.
+ */
+async function boxOf(element: Locator): Promise<Box> {
+  let box: Box | null = null;
+  await expect(async () => {
+    box = await element.boundingBox();
+    expect(box, 'the calendar is not on screen').not.toBeNull();
+  }).toPass({ timeout: 5_000 });
+  return box as unknown as Box;
+}
+
 /** Drags a calendar block by some minutes up or down its column, as a person with a mouse would. */
 async function dragBy(page: Page, block: Locator, minutes: number): Promise<void> {
-  const hour = await page.locator('.rbc-time-gutter .rbc-timeslot-group').first().boundingBox();
-  const box = await block.boundingBox();
-  if (!hour || !box) throw new Error('the calendar is not on screen');
+  const hour = await boxOf(page.locator('.rbc-time-gutter .rbc-timeslot-group').first());
+  const box = await boxOf(block);
   const x = box.x + box.width / 2;
   const y = box.y + Math.min(box.height / 2, 20);
   await page.mouse.move(x, y);
@@ -44,9 +58,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** Drags a calendar block sideways into the column under a heading, as a person with a mouse would. */
 async function dragInto(page: Page, block: Locator, heading: Locator): Promise<void> {
-  const box = await block.boundingBox();
-  const target = await heading.boundingBox();
-  if (!box || !target) throw new Error('the calendar is not on screen');
+  const box = await boxOf(block);
+  const target = await boxOf(heading);
   const x = box.x + box.width / 2;
   const y = box.y + Math.min(box.height / 2, 20);
   await page.mouse.move(x, y);
@@ -304,6 +317,8 @@ test('medical examinations stand on the calendar beside interviews: in their med
 
   // Dragged onto the interview room, the exam stays: it needs a medical room.
   await page.getByRole('button', { name: 'By room' }).click();
+  await expect(page.locator('.rbc-header', { hasText: 'Interview room 1' })).toBeVisible();
+  await expect(exam(page, child.reference)).toContainText('Dr. Ana Popescu');
   await dragInto(page, exam(page, child.reference), page.locator('.rbc-header', { hasText: 'Interview room 1' }));
   await expect(page.getByRole('status').filter({ hasText: 'An examination can only move to a medical room.' })).toBeVisible();
   await expect(exam(page, child.reference)).toContainText('11:00–12:00');
