@@ -8,7 +8,7 @@ import type { CaseQuery, Intake } from '../../shared/contract/methods/cases';
 import { openCore, type Core } from '../../electron/core/core';
 import { migrations } from '../../electron/core/db/migrations';
 import { DATABASE_FILE } from '../../electron/core/db/store';
-import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
+import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre, signInWith } from '../support/core';
 import { referral } from '../support/intake';
 import { tempDir } from '../support/temp';
 import { refusal } from '../support/refusal';
@@ -19,11 +19,7 @@ const HOUR = 3_600_000;
 const mother: LinkFields = { relationship: 'mother', legalGuardian: true, carer: true, mayBeInformed: true, informNote: '', allegedPerpetrator: false };
 const father: LinkFields = { relationship: 'father', legalGuardian: true, carer: false, mayBeInformed: false, informNote: 'Named by the child.', allegedPerpetrator: true };
 
-async function signIn(core: Core, username: string): Promise<Client> {
-  const client = inProcessClient(core);
-  await client.call('auth.login', { username, password: PASSWORD });
-  return client;
-}
+const signIn = (core: Core, username: string): Promise<Client> => signInWith(core, username, PASSWORD);
 
 /** A centre with two coordinators (each off the other's restricted cases) and a police officer. */
 async function centre(clock = new TestClock()) {

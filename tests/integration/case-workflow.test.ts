@@ -3,7 +3,7 @@ import { checkMessages } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { CaseDetail, LinkFields } from '../../shared/contract/case-records';
 import type { Core } from '../../electron/core/core';
-import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
+import { TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre, signInWith } from '../support/core';
 import { referral } from '../support/intake';
 import { refusal } from '../support/refusal';
 
@@ -14,11 +14,7 @@ const at = (hours: number) => new Date(Date.parse(T0) + hours * HOUR).toISOStrin
 
 const mother: LinkFields = { relationship: 'mother', legalGuardian: true, carer: true, mayBeInformed: true, informNote: '', allegedPerpetrator: false };
 
-async function signIn(core: Core, username: string): Promise<Client> {
-  const client = inProcessClient(core);
-  await client.call('auth.login', { username, password: PASSWORD });
-  return client;
-}
+const signIn = (core: Core, username: string): Promise<Client> => signInWith(core, username, PASSWORD);
 
 /**
  * A centre at T0 and one case, registered by `coord`, with the child's mother;

@@ -3,17 +3,13 @@ import { WebSocket } from 'ws';
 import type { ApiError } from '../../shared/contract';
 import type { Client } from '../../shared/client';
 import type { Core } from '../../electron/core/core';
-import { inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
+import { inProcessClient, insertUser, openTestCore, setUpCentre, signInWith } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
 import { referral } from '../support/intake';
 
 const PASSWORD = 'need to know sentence';
 
-async function signIn(core: Core, username: string): Promise<Client> {
-  const client = inProcessClient(core);
-  await client.call('auth.login', { username, password: PASSWORD });
-  return client;
-}
+const signIn = (core: Core, username: string): Promise<Client> => signInWith(core, username, PASSWORD);
 
 async function team() {
   const { core } = openTestCore();

@@ -51,6 +51,13 @@ export function inProcessClient(core: Core): Client {
   return createClient(inProcessTransport(core));
 }
 
+/** A client of the core signed in as that user. */
+export async function signInWith(core: Core, username: string, password: string): Promise<Client> {
+  const client = inProcessClient(core);
+  await client.call('auth.login', { username, password });
+  return client;
+}
+
 /** Set up the centre and return an administrator's signed-in client. */
 export async function setUpCentre(client: Client, centreName = 'Barnahus Cluj'): Promise<Client> {
   await client.call('setup.initialize', { centreName, admin: ADMIN });
