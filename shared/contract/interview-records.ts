@@ -50,8 +50,25 @@ export const interviewerFieldsSchema = z.strictObject({
   certifiedUntil: dateSchema.nullable(),
   protocols: distinctList(choice(interviewProtocols), interviewProtocols.length),
 });
+/** A certification as it was recorded: court summaries print the one held on the day of each interview. */
+export const certificationRecordSchema = z.object({
+  certification: z.string(),
+  certifiedUntil: z.string().nullable(),
+  recordedAt: timestampSchema,
+  /** Null for certifications on file before changes were kept. */
+  recordedBy: z.string().nullable(),
+});
+export type CertificationRecord = z.infer<typeof certificationRecordSchema>;
+
 /** A colleague with the forensic interviewer role, and what they are trained in. */
-export const interviewerSchema = interviewerFieldsSchema.extend({ userId: idSchema, name: z.string(), active: z.boolean(), version: versionSchema });
+export const interviewerSchema = interviewerFieldsSchema.extend({
+  userId: idSchema,
+  name: z.string(),
+  active: z.boolean(),
+  version: versionSchema,
+  /** Every certification recorded, newest first. */
+  certificationHistory: z.array(certificationRecordSchema),
+});
 export type Interviewer = z.infer<typeof interviewerSchema>;
 
 export const openingHoursSchema = z.strictObject({ open: z.boolean(), start: clockTimeSchema, end: clockTimeSchema });

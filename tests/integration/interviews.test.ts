@@ -143,7 +143,16 @@ describe('resources', () => {
     });
     expect(saved).toMatchObject({ version: 1, languages: ['Romani', 'Bulgarian'] });
     const profile = await coord.call('resources.saveInterviewer', { userId: ids.iv1, version: 0, certification: 'NICHD', certifiedUntil: '2027-06-30', protocols: ['nichd'] });
-    expect(profile).toEqual({ userId: ids.iv1, name: 'iv1 display', active: true, version: 1, certification: 'NICHD', certifiedUntil: '2027-06-30', protocols: ['nichd'] });
+    expect(profile).toEqual({
+      userId: ids.iv1,
+      name: 'iv1 display',
+      active: true,
+      version: 1,
+      certification: 'NICHD',
+      certifiedUntil: '2027-06-30',
+      protocols: ['nichd'],
+      certificationHistory: [{ certification: 'NICHD', certifiedUntil: '2027-06-30', recordedAt: '2026-11-22T09:00:00.000Z', recordedBy: 'coord display' }],
+    });
 
     const before = digest();
     const staleInterpreter = await refusal(

@@ -1,6 +1,9 @@
 import { checkMessages } from '../../../shared/contract';
+import { iso } from '../clock';
 import { AppError, fieldError } from '../errors';
+import { recordCertification } from '../interviews/certifications';
 import { isTimeZone, readClosedDays, readInterpreter, readInterviewers, readResources, readRoom, readRules } from '../interviews/resources';
+import { viewer } from './cases';
 import { defineHandler, type RunContext } from './types';
 
 function stale(what: string, current: unknown): AppError {
@@ -67,6 +70,7 @@ export const resourceHandlers = {
              protocols = excluded.protocols, version = version + 1`,
         )
         .run(input.userId, input.certification, input.certifiedUntil, JSON.stringify(input.protocols));
+      recordCertification(ctx.db, input.userId, { certification: input.certification, certifiedUntil: input.certifiedUntil, recordedAt: iso(ctx.now) }, viewer(ctx).userId);
       announce(ctx, `interviewer:${input.userId}`);
       return readInterviewers(ctx.db, input.userId)[0]!;
     },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Interpreter, Interviewer, Resources, Room, ScheduleRules } from '../../../shared/contract/interview-records';
 import type { InterviewProtocol, RoomKind } from '../../../shared/interviews/categories';
+import { certificationHistory } from './certifications';
 
 interface RoomRow {
   id: number;
@@ -74,6 +75,7 @@ export function readInterviewers(db: Database, userId?: number): Interviewer[] {
     certifiedUntil: r.certified_until,
     protocols: r.protocols ? (JSON.parse(r.protocols) as InterviewProtocol[]) : [],
     version: r.version ?? 0,
+    certificationHistory: certificationHistory(db, r.id),
   }));
 }
 

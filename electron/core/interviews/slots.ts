@@ -42,7 +42,7 @@ function minutesOf(clock: string): number {
 }
 
 /** The date and minutes after midnight of a moment on the centre's wall clock. */
-function wallClock(moment: string, zone: string): { date: string; weekday: (typeof weekdays)[number]; minutes: number } {
+export function wallClock(moment: string, zone: string): { date: string; weekday: (typeof weekdays)[number]; minutes: number } {
   const local = new TZDate(Date.parse(moment), zone);
   const date = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
   // getDay() counts from Sunday; the week here starts on Monday.
