@@ -65,7 +65,7 @@ const RECORDING = Buffer.from('a recording of the interview, as the camera wrote
  * session on Tuesday (closed), a referral and a review meeting. The
  * information-sharing consent is not given yet.
  */
-async function centre() {
+async function centre(options: { certifiedUntil?: string | null } = {}) {
   const { clock, core, db, ids, as, later } = await staffedCentre({ at: T0, people, centreName: 'Barnahus Cluj-Napoca', displayName: (name) => NAMES[name] });
   db.prepare('UPDATE users SET job_title = ? WHERE id = ?').run('Procuror, Parchetul de pe lângă Tribunalul Cluj', ids.prosecutor);
   const coord = await as('coord');
@@ -75,7 +75,11 @@ async function centre() {
   const interviewRoom = await room('Camera albastră', 'interview');
   const observation = await room('Camera de observație', 'observation');
   const medicalRoom = await room('Cabinet medical', 'medical');
-  await coord.call('resources.saveInterviewer', { userId: ids.iv, version: 0, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30', protocols: ['nichd'] });
+  // Recorded on Sunday, the day before the interview; `null` leaves it unrecorded until later.
+  const certifiedUntil = options.certifiedUntil === undefined ? '2027-06-30' : options.certifiedUntil;
+  if (certifiedUntil !== null) {
+    await coord.call('resources.saveInterviewer', { userId: ids.iv, version: 0, certification: 'NICHD, certificat 2024', certifiedUntil, protocols: ['nichd'] });
+  }
 
   const created = await coord.call(
     'cases.create',
@@ -367,7 +371,7 @@ describe('court summaries', () => {
       breaks: [{ start: local(MON, '10:30'), end: local(MON, '10:35') }],
       room: 'Camera albastră',
       observationRoom: 'Camera de observație',
-      interviewer: { name: NAMES.iv, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30' },
+      interviewer: { name: NAMES.iv, certification: 'NICHD, certificat 2024', certifiedUntil: '2027-06-30', lapsed: false, recordedAfter: null },
       protocol: 'nichd',
       questionsRelayed: true,
       supportPerson: 'M. M. (mătușă)',
@@ -381,6 +385,49 @@ describe('court summaries', () => {
     ]);
     expect(interview!.recordings[0]!.custody!.map((k) => k.action)).toEqual(['registered', 'copied']);
     expect(interview!.recordings[0]).toMatchObject({ fileName: 'interviu-camera1.mp4', sha256: sha256(RECORDING), size: RECORDING.length, custodyCount: 2 });
+  });
+
+  it("prints the interviewer's certification as it stood on the interview day, not as it stands when printed", async () => {
+    const { ids, as, issue } = await centre();
+    const coord = await as('coord');
+    // Tuesday: the certification is renewed, after Monday's interview.
+    const before = (await coord.call('resources.list', {})).interviewers.find((i) => i.userId === ids.iv)!;
+    const renewed = await coord.call('resources.saveInterviewer', {
+      userId: ids.iv,
+      version: before.version,
+      certification: 'NICHD, recertificat 2026',
+      certifiedUntil: '2029-11-30',
+      protocols: ['nichd', 'peace'],
+    });
+    expect(renewed.certification).toBe('NICHD, recertificat 2026');
+    expect(renewed.certificationHistory.map((r) => [r.certification, r.certifiedUntil, r.recordedBy])).toEqual([
+      ['NICHD, recertificat 2026', '2029-11-30', NAMES.coord],
+      ['NICHD, certificat 2024', '2027-06-30', NAMES.coord],
+    ]);
+    expect(renewed.certificationHistory[0]!.recordedAt > renewed.certificationHistory[1]!.recordedAt).toBe(true);
+    // Saving it again with only the protocols changed adds no certification to the history.
+    const { userId, version, certification, certifiedUntil } = renewed;
+    const again = await coord.call('resources.saveInterviewer', { userId, version, certification, certifiedUntil, protocols: ['nichd'] });
+    expect(again.certificationHistory).toHaveLength(2);
+
+    const text = textOf(bytesOf(await issue('prosecutor')));
+    expect(text).toContain('NICHD, certificat 2024, valabilă până la');
+    expect(text).not.toContain('recertificat');
+    expect(text).not.toContain('EXPIRATĂ');
+  });
+
+  it('says when the certification had expired before the interview, and when the only record of it is later than the interview', async () => {
+    const lapsed = await centre({ certifiedUntil: '2026-11-20' });
+    const lapsedText = textOf(bytesOf(await lapsed.issue('prosecutor', 'court', 'en')));
+    expect(lapsedText).toMatch(/NICHD, certificat 2024, EXPIRED on [^,]+, before this interview/);
+
+    const unrecorded = await centre({ certifiedUntil: null });
+    const coord = await unrecorded.as('coord');
+    const blank = (await coord.call('resources.list', {})).interviewers.find((i) => i.userId === unrecorded.ids.iv)!;
+    expect(blank.certificationHistory).toEqual([]);
+    await coord.call('resources.saveInterviewer', { userId: unrecorded.ids.iv, version: blank.version, certification: 'PEACE, 2025', certifiedUntil: null, protocols: ['peace'] });
+    const text = textOf(bytesOf(await unrecorded.issue('prosecutor', 'court', 'en')));
+    expect(text).toMatch(/PEACE, 2025, first recorded on [^,]+, after this interview/);
   });
 
   it('the one-interview record: the supplementary request with its decision and the interview it was used for; a cancelled interview counts apart', async () => {

@@ -71,7 +71,7 @@ function interview(sequence: number, start: string, more: Partial<SummaryIntervi
     breaks: [{ start: at(40), end: at(50) }],
     room: 'Camera de audiere 1 (Căsuța)',
     observationRoom: 'Sala de observație',
-    interviewer: { name: 'Ștefan Țăranu', certification: 'NICHD, Institutul de Criminologie', certifiedUntil: '2027-06-30' },
+    interviewer: { name: 'Ștefan Țăranu', certification: 'NICHD, Institutul de Criminologie', certifiedUntil: '2027-06-30', lapsed: false, recordedAfter: null },
     protocol: 'nichd_revised',
     questionsRelayed: true,
     interpreter: { name: 'Иван Петров', language: 'bulgară' },

@@ -78,7 +78,16 @@ export interface SummaryInterview {
   breaks: { start: string; end: string }[];
   room: string;
   observationRoom: string | null;
-  interviewer: { name: string; certification: string; certifiedUntil: string | null };
+  /** The certification on record at the interview's start, not today's. */
+  interviewer: {
+    name: string;
+    certification: string;
+    certifiedUntil: string | null;
+    /** The certification had expired before the interview day. */
+    lapsed: boolean;
+    /** When nothing was on record by the interview: the moment the earliest record was made (ISO); else null. */
+    recordedAfter: string | null;
+  };
   /** Null until held. */
   protocol: InterviewProtocol | null;
   questionsRelayed: boolean | null;

@@ -11,7 +11,9 @@ import { referralsOf } from '../followup/referral-file';
 import { readPlan, sessionsWhere } from '../followup/therapy-file';
 import { centreName } from '../centre';
 import { childInterviewCount, interviewsWhere, supplementaryRequests } from '../interviews/interview-file';
-import { readInterviewers, readRules } from '../interviews/resources';
+import { certificationOn } from '../interviews/certifications';
+import { readRules } from '../interviews/resources';
+import { wallClock } from '../interviews/slots';
 import type { CourtSummaryData, SummaryFollowUp, SummaryInterview, SummaryRecording, SummarySupplementary } from './court-summary-data';
 
 /**
@@ -41,14 +43,15 @@ export function gatherCourtSummary(db: Database, viewer: Viewer, caseId: number,
   const issuer = db.prepare('SELECT display_name, job_title FROM users WHERE id = ?').get(viewer.userId) as { display_name: string; job_title: string };
   const all = interviewsWhere(db, 'i.case_id = ?', [caseId], false);
   const held = all.filter((i) => i.status !== 'cancelled');
-  const interviews = held.map((i) => summaryInterview(db, i, child.birthDate, rules, view));
+  const timeZone = readRules(db).timeZone;
+  const interviews = held.map((i) => summaryInterview(db, i, child.birthDate, rules, view, timeZone));
   return {
     language: request.language,
     profile: request.profile,
     documentNumber: request.number,
     generatedAt: request.generatedAt,
     generatedBy: { name: issuer.display_name, jobTitle: issuer.job_title },
-    timeZone: readRules(db).timeZone,
+    timeZone,
     centreName: centreName(db),
     recipient: request.recipient,
     purpose: request.purpose,
@@ -89,9 +92,11 @@ function familyName(name: string, rules: ProfileRules): string {
   return [initialsOf(who.replace(/[^\p{L}\p{M}\s-]/gu, ' ')), note].filter((part) => part !== '').join(' ');
 }
 
-function summaryInterview(db: Database, interview: Interview, birthDate: string | null, rules: ProfileRules, view: CaseView): SummaryInterview {
+function summaryInterview(db: Database, interview: Interview, birthDate: string | null, rules: ProfileRules, view: CaseView, timeZone: string): SummaryInterview {
   const record = interview.record;
-  const profile = readInterviewers(db, interview.interviewerId)[0];
+  const moment = record?.actualStart ?? interview.startsAt;
+  const held = certificationOn(db, interview.interviewerId, moment);
+  const day = wallClock(moment, timeZone).date;
   return {
     sequence: interview.sequence,
     status: interview.status === 'held' ? 'held' : 'scheduled',
@@ -102,7 +107,13 @@ function summaryInterview(db: Database, interview: Interview, birthDate: string 
     breaks: record?.breaks ?? [],
     room: interview.roomName,
     observationRoom: interview.observationRoomName,
-    interviewer: { name: interview.interviewerName, certification: profile?.certification ?? '', certifiedUntil: profile?.certifiedUntil ?? null },
+    interviewer: {
+      name: interview.interviewerName,
+      certification: held?.certification ?? '',
+      certifiedUntil: held?.certifiedUntil ?? null,
+      lapsed: held?.certifiedUntil != null && held.certifiedUntil < day,
+      recordedAfter: held?.recordedLater ? held.recordedAt : null,
+    },
     protocol: record?.protocol ?? null,
     questionsRelayed: record?.questionsRelayed ?? null,
     interpreter: interview.interpreterName === null ? null : { name: interview.interpreterName, language: interview.interpreterLanguage },

@@ -66,6 +66,10 @@ export interface CourtSummaryLabels {
   interviewer: string;
   certification: string;
   certifiedUntil: (date: string) => string;
+  /** The certification had run out before the interview day. */
+  certificationLapsed: (date: string) => string;
+  /** Nothing was on record by the interview; the earliest record is printed. */
+  certificationRecordedAfter: (date: string) => string;
   protocol: string;
   protocols: Vocabulary['interviewProtocols'];
   questionsRelayed: string;
@@ -242,6 +246,8 @@ const en: CourtSummaryLabels = {
   interviewer: 'Interviewer',
   certification: 'Certification',
   certifiedUntil: (date) => `valid until ${date}`,
+  certificationLapsed: (date) => `EXPIRED on ${date}, before this interview`,
+  certificationRecordedAfter: (date) => `first recorded on ${date}, after this interview`,
   protocol: 'Protocol used',
   protocols: vocabulary.en.interviewProtocols,
   questionsRelayed: 'Questions relayed from the observation room',
@@ -411,6 +417,8 @@ const ro: CourtSummaryLabels = {
   interviewer: 'Intervievator',
   certification: 'Certificare',
   certifiedUntil: (date) => `valabilă până la ${date}`,
+  certificationLapsed: (date) => `EXPIRATĂ la ${date}, înainte de acest interviu`,
+  certificationRecordedAfter: (date) => `înregistrată prima dată la ${date}, după acest interviu`,
   protocol: 'Protocolul folosit',
   protocols: vocabulary.ro.interviewProtocols,
   questionsRelayed: 'Întrebări transmise din camera de observare',
@@ -580,6 +588,8 @@ const bg: CourtSummaryLabels = {
   interviewer: 'Интервюиращ',
   certification: 'Сертификат',
   certifiedUntil: (date) => `валиден до ${date}`,
+  certificationLapsed: (date) => `ИЗТЕКЪЛ на ${date}, преди това интервю`,
+  certificationRecordedAfter: (date) => `вписан за първи път на ${date}, след това интервю`,
   protocol: 'Използван протокол',
   protocols: vocabulary.bg.interviewProtocols,
   questionsRelayed: 'Предадени въпроси от стаята за наблюдение',

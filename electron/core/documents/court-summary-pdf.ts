@@ -244,8 +244,10 @@ function titledTable(doc: Pdf, title: string, columns: readonly Column[], rows: 
 function interview(doc: Pdf, data: CourtSummaryData, w: Words, n: Numbering, item: SummaryInterview): void {
   const { t } = w;
   const yesNo = (value: boolean | null) => (value === null ? t.none : value ? t.yes : t.no);
-  const until = item.interviewer.certifiedUntil ? t.certifiedUntil(w.day(item.interviewer.certifiedUntil)) : '';
-  const certification = [item.interviewer.certification, until].filter(Boolean).join(', ') || t.none;
+  const { certifiedUntil, lapsed, recordedAfter } = item.interviewer;
+  const until = certifiedUntil ? (lapsed ? t.certificationLapsed : t.certifiedUntil)(w.day(certifiedUntil)) : '';
+  const later = recordedAfter ? t.certificationRecordedAfter(w.dayOf(recordedAfter)) : '';
+  const certification = [item.interviewer.certification, until, later].filter(Boolean).join(', ') || t.none;
   const actual = item.actualStart ? (item.actualEnd ? w.range(item.actualStart, item.actualEnd) : `${w.at(item.actualStart)} – …`) : t.notHeldYet;
   const block = measureFields(doc, [
     [t.status, t.statuses[item.status]],
