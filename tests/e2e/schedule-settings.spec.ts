@@ -76,7 +76,9 @@ test('a coordinator sets up rooms, interviewers, interpreters, working hours and
   await expect(page.getByRole('row', { name: /Ana Stan.*Not recorded.*No end date/ })).toBeVisible();
   await page.getByRole('button', { name: 'Edit certification of Ana Stan' }).click();
   dialog = page.getByRole('dialog', { name: 'Certification of Ana Stan' });
-  await dialog.getByLabel('Certification').fill('NICHD certified, Bucharest 2024');
+  const history = dialog.getByRole('region', { name: 'Recorded certifications' });
+  await expect(history).toContainText('Nothing recorded yet.');
+  await dialog.getByLabel('Certification', { exact: true }).fill('NICHD certified, Bucharest 2024');
   await dialog.getByLabel('Valid until').fill(certifiedUntil);
   await dialog.getByRole('checkbox', { name: 'NICHD protocol', exact: true }).check();
   await dialog.getByRole('checkbox', { name: 'PEACE model' }).check();
@@ -89,6 +91,24 @@ test('a coordinator sets up rooms, interviewers, interpreters, working hours and
   await expect(interviewerRow).toContainText('NICHD protocol');
   await expect(interviewerRow).toContainText('PEACE model');
   await shot(page, 'interviewers');
+
+  // Renewed: the old certification stays on record (court summaries print the one held on the interview day).
+  await page.getByRole('button', { name: 'Edit certification of Ana Stan' }).click();
+  await dialog.getByLabel('Certification', { exact: true }).fill('NICHD recertified, Sofia 2026');
+  const renewedUntil = inDays(1000);
+  await dialog.getByLabel('Valid until').fill(renewedUntil);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(interviewerRow).toContainText('NICHD recertified, Sofia 2026');
+  await page.getByRole('button', { name: 'Edit certification of Ana Stan' }).click();
+  const entries = history.getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('NICHD recertified, Sofia 2026');
+  await expect(entries.nth(0)).toContainText('by Ioana Marin');
+  await expect(entries.nth(1)).toContainText('NICHD certified, Bucharest 2024');
+  await shot(page, 'interviewer-history');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
 
   // An interpreter with two languages, typed as chips.
   await page.getByRole('tab', { name: 'Interpreters' }).click();
@@ -179,7 +199,7 @@ test('a coordinator sets up rooms, interviewers, interpreters, working hours and
   await expect(page.getByRole('row', { name: /Interview room 1.*ceiling microphone/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Observation room.*One-way mirror/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Forensic interviewers' }).click();
-  await expect(page.getByRole('row', { name: /Ana Stan.*NICHD certified.*PEACE model/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Ana Stan.*NICHD recertified.*PEACE model/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Interpreters' }).click();
   await expect(page.getByRole('row', { name: /Elena Dimitrova.*Romani.*Bulgarian/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Closed days' }).click();
@@ -205,7 +225,7 @@ test('a coordinator sets up rooms, interviewers, interpreters, working hours and
     ['Interview room 1', 'interview'],
     ['Observation room', 'observation'],
   ]);
-  expect(stored.interviewers).toMatchObject([{ name: 'Ana Stan', certifiedUntil, protocols: ['nichd', 'peace'] }]);
+  expect(stored.interviewers).toMatchObject([{ name: 'Ana Stan', certifiedUntil: renewedUntil, protocols: ['nichd', 'peace'] }]);
   expect(stored.interpreters).toMatchObject([{ name: 'Elena Dimitrova', languages: ['Romani', 'Bulgarian'] }]);
   expect(stored.rules).toMatchObject({ timeZone: 'Europe/Bucharest', hours: { fri: { end: '16:00' } }, bufferMinutes: 45, dailyLimit: 3 });
   expect(stored.closedDays).toEqual([{ date: inDays(30), reason: 'Team training' }]);

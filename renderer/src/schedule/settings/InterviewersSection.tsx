@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { dateSchema } from '../../../../shared/contract/fields';
-import { interviewerFieldsSchema, type Interviewer } from '../../../../shared/contract/interview-records';
+import { interviewerFieldsSchema, type CertificationRecord, type Interviewer } from '../../../../shared/contract/interview-records';
 import { interviewProtocols } from '../../../../shared/interviews/categories';
 import { isGranted } from '../../../../shared/permissions';
 import { useApi, useSession } from '../../api/context';
 import { DataTable } from '../../components/DataTable';
 import { FormDialog } from '../../components/FormDialog';
 import { localToday } from '../../components/dates';
+import { useFormat } from '../../components/format';
 import { FormCheckboxGroup } from '../../forms/FormCheckboxGroup';
 import { FormDateField } from '../../forms/FormDateField';
 import { FormTextField } from '../../forms/FormTextField';
@@ -209,6 +210,47 @@ function InterviewerDialog({ interviewer, onClose }: { interviewer: Interviewer;
         helperText={t('scheduleSettings.interviewers.protocolsHelp')}
         options={interviewProtocols.map((p) => ({ value: p, label: t(`scheduleSettings.protocols.${p}`) }))}
       />
+      <CertificationHistory records={interviewer.certificationHistory} />
     </FormDialog>
+  );
+}
+
+/**
+ * What was on record before: a change here does not rewrite history, and a
+ * court summary prints the certification held on the day of each interview.
+ */
+function CertificationHistory({ records }: { records: CertificationRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack component="section" aria-labelledby="certification-history" spacing={0.75}>
+      <Typography id="certification-history" variant="subtitle2">
+        {t('scheduleSettings.interviewers.history')}
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        {t('scheduleSettings.interviewers.historyHelp')}
+      </Typography>
+      {records.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('scheduleSettings.interviewers.historyEmpty')}
+        </Typography>
+      ) : (
+        <Stack component="ul" sx={{ m: 0, pl: 2.5 }} spacing={0.5}>
+          {records.map((r, index) => (
+            <li key={`${r.recordedAt}-${index}`}>
+              <Typography variant="body2">
+                {r.certification || t('scheduleSettings.interviewers.notRecorded')} ·{' '}
+                {r.certifiedUntil ? t('scheduleSettings.interviewers.validUntil', { date: formatDay(r.certifiedUntil, i18n.language) }) : t('scheduleSettings.interviewers.noEnd')}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {r.recordedBy === null
+                  ? t('scheduleSettings.interviewers.recordedBefore', { when: format.dateTime(r.recordedAt) })
+                  : t('scheduleSettings.interviewers.recordedBy', { when: format.dateTime(r.recordedAt), name: r.recordedBy })}
+              </Typography>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Stack>
   );
 }
