@@ -264,6 +264,20 @@ test('an assigned prosecutor issues a court summary in Romanian; the names come 
   await expect(page.getByTestId('claimed-number')).toHaveText('none');
   await page.screenshot({ path: `${SHOTS}/06-verify-unknown-en.png`, fullPage: true, animations: 'disabled' });
 
+  // A recording dropped by mistake (sparse, one byte over 200 MB) is refused before it is read or sent.
+  const huge = test.info().outputPath('interview-recording.mp4');
+  fs.closeSync(fs.openSync(huge, 'w'));
+  fs.truncateSync(huge, 200 * 1024 * 1024 + 1);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/documents.verify')) asked.push(r.url());
+  });
+  await page.getByTestId('document-file').setInputFiles(huge);
+  await expect(page.getByRole('alert').filter({ hasText: 'larger than any document the centre issues (over 200 MB)' })).toBeVisible();
+  await expect(verdict).toBeHidden();
+  expect(asked).toEqual([]);
+  fs.rmSync(huge);
+
   // ── The same screens in Romanian and Bulgarian ──
   await switchLanguage(page, 'Română');
   await page.getByTestId('document-file').setInputFiles({ name: 'court-summary-copy.pdf', mimeType: 'application/pdf', buffer: altered });
