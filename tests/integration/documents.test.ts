@@ -533,7 +533,7 @@ describe('court summaries', () => {
 
     // Unaltered: issued, and which.
     const verified = await prosecutor.call('documents.verify', { sha256: sha256(bytes), claimedNumber: claimedDocumentNumber(bytes) });
-    expect(verified).toEqual({ verdict: 'issued', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: document });
+    expect(verified).toEqual({ verdict: 'issued', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
 
     // One byte changed in the middle of the file: it still claims the number, and is told apart.
     const altered = Buffer.from(bytes);
@@ -543,10 +543,10 @@ describe('court summaries', () => {
     const claimed = claimedDocumentNumber(altered);
     expect(claimed).toBe(document.number);
     const rejected = await prosecutor.call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
-    expect(rejected).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: document });
+    expect(rejected).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
     // A colleague who may not see the case learns the number is real, nothing of the case.
     const outsider = await (await as('outsider')).call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
-    expect(outsider).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt }, details: null });
+    expect(outsider).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: null });
     expect(JSON.stringify(outsider)).not.toContain('BH-2026');
 
     // Not the centre's.
@@ -563,6 +563,80 @@ describe('court summaries', () => {
       expect.objectContaining({ path: ['claimedNumber'], message: checkMessages.documentNumber }),
     ]);
     expect((await refusal((await as('outsider')).call('documents.list', { caseId }))).status).toBe(404);
+  });
+
+  it('is withdrawn by its issuer or a coordinator, with a reason: it stays in the register, and checking the file says it was withdrawn', async () => {
+    const { db, caseId, as, issue, later, digest } = await centre();
+    const issued = await issue('prosecutor');
+    const { document } = issued;
+    const bytes = bytesOf(issued);
+    expect(document.withdrawal).toBeNull();
+    const reason = 'Trimis instanței greșite; reemis ca DOC-2026-00002.';
+
+    // Refused, changing nothing: another prosecutor on the team, the officer, someone off the case, a blank reason, no such document.
+    await as('prosecutor2');
+    const coordNow = await as('coord');
+    await coordNow.call('cases.addMember', { caseId, userId: (db.prepare("SELECT id FROM users WHERE username = 'prosecutor2'").get() as { id: number }).id });
+    const [other, officer, outsider, issuer] = [await as('prosecutor2'), await as('officer'), await as('outsider'), await as('prosecutor')];
+    const before = digest();
+    expect((await refusal(other.call('documents.withdraw', { documentId: document.id, reason }))).status).toBe(403);
+    expect((await refusal(officer.call('documents.withdraw', { documentId: document.id, reason }))).status).toBe(403);
+    expect((await refusal(outsider.call('documents.withdraw', { documentId: document.id, reason }))).status).toBe(403);
+    expect((await refusal(other.call('documents.withdraw', { documentId: 99_999, reason }))).status).toBe(404);
+    expect((await fieldRefusal(issuer.call('documents.withdraw', { documentId: document.id, reason: '  ' }))).map((i) => i.path)).toEqual([['reason']]);
+    expect(digest()).toBe(before);
+
+    later(10 * 60_000);
+    const withdrawn = await issuer.call('documents.withdraw', { documentId: document.id, reason });
+    expect(withdrawn).toEqual({ ...document, withdrawal: { at: withdrawn.withdrawal!.at, by: NAMES.prosecutor, reason } });
+    expect(Date.parse(withdrawn.withdrawal!.at) - Date.parse(document.generatedAt)).toBe(10 * 60_000);
+    // The file is kept, byte for byte, and is still handed out (the register must show what was sent).
+    expect(bytesOf(await coordNow.call('documents.download', { documentId: document.id })).equals(bytes)).toBe(true);
+    // Once only: a second withdrawal (here by a coordinator) is a conflict that keeps the first reason.
+    const twice = await refusal(coordNow.call('documents.withdraw', { documentId: document.id, reason: 'Alt motiv.' }));
+    expect(twice.status).toBe(409);
+    expect((await coordNow.call('documents.list', { caseId })).documents[0]!.withdrawal).toEqual(withdrawn.withdrawal);
+
+    // Checking the unaltered file: withdrawn, with when, by whom and why; an altered copy says its document was withdrawn.
+    const checker = officer;
+    const checked = await checker.call('documents.verify', { sha256: sha256(bytes), claimedNumber: document.number });
+    expect(checked).toEqual({
+      verdict: 'withdrawn',
+      document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at },
+      details: withdrawn,
+    });
+    const altered = Buffer.from(bytes);
+    altered[100] = altered[100]! ^ 0x01;
+    const foreign = await outsider.call('documents.verify', { sha256: sha256(altered), claimedNumber: document.number });
+    expect(foreign).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at }, details: null });
+
+    // A coordinator may withdraw a document someone else issued; both are on the timeline and in the audit log.
+    const second = await issue('prosecutor', 'court', 'bg');
+    await coordNow.call('documents.withdraw', { documentId: second.document.id, reason: 'Greșeală de traducere.' });
+    const timeline = await checker.call('cases.timeline', { caseId, groups: ['documents'] });
+    expect(timeline.entries.map((e) => [e.kind, e.data])).toEqual([
+      ['document_withdrawn', { number: second.document.number, reason: 'Greșeală de traducere.' }],
+      ['document_issued', { number: second.document.number, profile: 'court', language: 'bg', recipient: 'Tribunalul Cluj, Secția penală' }],
+      ['document_withdrawn', { number: document.number, reason }],
+      ['document_issued', { number: document.number, profile: 'court', language: 'ro', recipient: 'Tribunalul Cluj, Secția penală' }],
+    ]);
+    const audit = db.prepare("SELECT username, case_id, record, outcome FROM audit_log WHERE method = 'documents.withdraw' ORDER BY id").all() as {
+      username: string;
+      case_id: number | null;
+      record: string | null;
+      outcome: string;
+    }[];
+    expect(audit.map((a) => [a.username, a.outcome])).toEqual([
+      ['prosecutor2', 'forbidden'],
+      ['officer', 'forbidden'],
+      ['outsider', 'forbidden'],
+      ['prosecutor2', 'not_found'],
+      // The blank reason never passed validation, so it is not recorded.
+      ['prosecutor', 'ok'],
+      ['coord', 'conflict'],
+      ['coord', 'ok'],
+    ]);
+    expect(audit[4]).toMatchObject({ case_id: caseId, record: `document:${document.id}` });
   });
 });
 

@@ -149,6 +149,8 @@ const policy: Record<MethodName, Rule> = {
   'documents.courtSummary': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
   'documents.list': { roles: READERS, caseScoped: true },
   'documents.download': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  // Its issuer (the fixture's document is the coordinator's) or a coordinator; see expected().
+  'documents.withdraw': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
   'documents.verify': { roles: READERS, caseScoped: false },
 };
 
@@ -367,6 +369,7 @@ function validInput(method: MethodName, caseId: number): unknown {
     'documents.courtSummary': { caseId, profile: 'court', language: 'bg', recipient: 'Софийски районен съд', purpose: 'Hearing of 12 January 2027' },
     'documents.list': { caseId },
     'documents.download': { documentId },
+    'documents.withdraw': { documentId, reason: 'Sent to the wrong court.' },
     'documents.verify': { sha256: documentSha256, claimedNumber: documentNumber },
   };
   return inputs[method] ?? contract[method].example;
@@ -413,6 +416,8 @@ function expected(method: MethodName, role: Role, onTeam: boolean, restricted: b
   if (role === 'administrator' && method === 'audit.caseAccess') return 'allowed';
   // Only its owner (the coordinator on the team) or a coordinator marks an action item done; others who see the case get 403.
   if (method === 'actions.setState' && role !== 'coordinator') return onTeam ? 403 : 404;
+  // Likewise only its issuer (the coordinator on the team) or a coordinator withdraws a document.
+  if (method === 'documents.withdraw' && role !== 'coordinator') return onTeam ? 403 : 404;
   if (onTeam) return 'allowed';
   return role === 'coordinator' && !restricted ? 'allowed' : 404;
 }

@@ -60,6 +60,7 @@ const groupOf: Record<string, TimelineGroup> = {
   referral_updated: 'referrals',
   referral_status: 'referrals',
   document_issued: 'documents',
+  document_withdrawn: 'documents',
 };
 export type TimelineKind = keyof typeof groupOf;
 

@@ -23,13 +23,18 @@ export interface DocumentRow {
   sha256: string;
   size: number;
   pages: number;
+  withdrawn_at: string | null;
+  withdrawn_by_name: string | null;
+  withdrawal_reason: string | null;
 }
 
 // LEFT JOIN: minutes belong to a meeting, not to one case.
 const SELECT_DOCUMENT = `
   SELECT d.id, d.number, d.kind, d.case_id, c.reference, d.meeting_id, d.profile, d.language, d.recipient, d.purpose,
-         d.generated_at, d.generated_by, u.display_name AS generated_by_name, d.sha256, d.size, d.pages
-    FROM issued_documents d LEFT JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.generated_by`;
+         d.generated_at, d.generated_by, u.display_name AS generated_by_name, d.sha256, d.size, d.pages,
+         d.withdrawn_at, w.display_name AS withdrawn_by_name, d.withdrawal_reason
+    FROM issued_documents d LEFT JOIN cases c ON c.id = d.case_id JOIN users u ON u.id = d.generated_by
+         LEFT JOIN users w ON w.id = d.withdrawn_by`;
 
 export function toDocument(row: DocumentRow): IssuedDocument {
   return {
@@ -45,9 +50,11 @@ export function toDocument(row: DocumentRow): IssuedDocument {
     purpose: row.purpose,
     generatedAt: row.generated_at,
     generatedBy: row.generated_by_name,
+    generatedById: row.generated_by,
     sha256: row.sha256,
     size: row.size,
     pages: row.pages,
+    withdrawal: row.withdrawn_at === null ? null : { at: row.withdrawn_at, by: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' },
   };
 }
 
@@ -108,6 +115,14 @@ export function issueDocument(db: Database, record: IssueRecord, render: (number
       pdf.bytes,
     );
   return { document: toDocument(documentWhere(db, 'd.id = ?', Number(lastInsertRowid))!), pdf };
+}
+
+/** Marks a document withdrawn; false when it already was (the register keeps the first withdrawal). */
+export function withdrawDocument(db: Database, id: number, by: number, at: Date, reason: string): boolean {
+  const { changes } = db
+    .prepare('UPDATE issued_documents SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? WHERE id = ? AND withdrawn_at IS NULL')
+    .run(iso(at), by, reason, id);
+  return changes === 1;
 }
 
 /** The name the file is saved under: it carries the number, so a folder of them can be matched to the register. */

@@ -5,14 +5,14 @@ import { requireCase, viewOfCase, type Viewer } from '../access';
 import { recordEvent } from '../cases/timeline';
 import { courtSummaryPdf } from '../documents/court-summary-pdf';
 import { gatherCourtSummary } from '../documents/court-summary-gather';
-import { documentPdf, documentRows, documentWhere, fileNameOf, issueDocument, toDocument, type DocumentRow } from '../documents/issued-documents';
+import { documentPdf, documentRows, documentWhere, fileNameOf, issueDocument, toDocument, withdrawDocument, type DocumentRow } from '../documents/issued-documents';
 import { AppError, fieldError } from '../errors';
 import { splitAgenda } from '../followup/meeting-file';
 import { requireCaseOf } from '../interviews/interview-file';
 import { viewer } from './cases';
 import { defineHandler } from './types';
 
-/** Issued documents: the court summary, the list per case, the file again, and checking a file brought back. */
+/** Issued documents: the court summary, the list per case, the file again, withdrawing one, and checking a file brought back. */
 
 const NO_DOCUMENT = 'There is no such document, or it is not yours to see.';
 
@@ -89,15 +89,41 @@ export const documentHandlers = {
     },
   }),
 
+  'documents.withdraw': defineHandler('documents.withdraw', {
+    run(input, ctx) {
+      const me = viewer(ctx);
+      const found = documentWhere(ctx.db, 'd.id = ?', input.documentId);
+      if (!found) throw new AppError('not_found', NO_DOCUMENT);
+      if (found.case_id !== null) {
+        requireCaseOf(ctx.db, me, found.case_id, NO_DOCUMENT);
+        ctx.note({ caseId: found.case_id });
+      } else requireMinutesCopy(ctx.db, me, found);
+      ctx.note({ record: `document:${found.id}`, detail: `${found.number} withdrawn: ${input.reason}` });
+      // Another prosecutor on the team did not send it and cannot speak for why it no longer holds.
+      if (found.generated_by !== me.userId && !me.roles.includes('coordinator')) {
+        throw new AppError('forbidden', 'Only the person who issued a document, or a coordinator, may withdraw it.');
+      }
+      if (!withdrawDocument(ctx.db, found.id, me.userId, ctx.now, input.reason)) {
+        throw new AppError('conflict', 'This document was already withdrawn.', { current: toDocument(found) });
+      }
+      if (found.case_id !== null) {
+        recordEvent(ctx.db, found.case_id, me.userId, ctx.now, 'document_withdrawn', { number: found.number, reason: input.reason });
+        ctx.emit({ entity: 'case', action: 'updated', id: found.case_id });
+      }
+      return toDocument(documentWhere(ctx.db, 'd.id = ?', found.id)!);
+    },
+  }),
+
   'documents.verify': defineHandler('documents.verify', {
     run(input, ctx) {
       const me = viewer(ctx);
-      const brief = (row: DocumentRow) => ({ number: row.number, kind: row.kind, generatedAt: row.generated_at });
+      const brief = (row: DocumentRow) => ({ number: row.number, kind: row.kind, generatedAt: row.generated_at, withdrawnAt: row.withdrawn_at });
       const issued = documentWhere(ctx.db, 'd.sha256 = ?', input.sha256);
       if (issued) {
+        const verdict = issued.withdrawn_at === null ? 'issued' : 'withdrawn';
         // The file is the centre's own and unaltered: whoever holds it already holds what it says.
-        ctx.note({ ...(issued.case_id === null ? {} : { caseId: issued.case_id }), record: `document:${issued.id}`, detail: `issued: ${issued.number}` });
-        return { verdict: 'issued', document: brief(issued), details: toDocument(issued) };
+        ctx.note({ ...(issued.case_id === null ? {} : { caseId: issued.case_id }), record: `document:${issued.id}`, detail: `${verdict}: ${issued.number}` });
+        return { verdict, document: brief(issued), details: toDocument(issued) };
       }
       const claimed = input.claimedNumber === null ? undefined : documentWhere(ctx.db, 'd.number = ?', input.claimedNumber);
       if (claimed) {

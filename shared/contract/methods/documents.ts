@@ -24,15 +24,19 @@ export const issuedDocumentSchema = z.object({
   purpose: z.string(),
   generatedAt: timestampSchema,
   generatedBy: z.string(),
+  /** Its issuer, who (like a coordinator) may withdraw it. */
+  generatedById: idSchema,
   sha256: sha256Schema,
   size: z.number().int().positive(),
   pages: z.number().int().positive(),
+  /** Set once the document is withdrawn: it must no longer be relied on. */
+  withdrawal: z.object({ at: timestampSchema, by: z.string(), reason: z.string() }).nullable(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
 export const pdfFileSchema = z.object({ document: issuedDocumentSchema, fileName: z.string(), pdf: z.string().describe('the PDF, base64') });
 
-export const verdicts = ['issued', 'altered', 'unknown'] as const;
+export const verdicts = ['issued', 'withdrawn', 'altered', 'unknown'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 export const documentMethods = {
@@ -70,9 +74,19 @@ export const documentMethods = {
     output: pdfFileSchema,
     example: { documentId: 1 },
   }),
+  'documents.withdraw': defineMethod({
+    summary:
+      "Withdraw an issued document that must no longer be relied on (sent to the wrong recipient, a fact corrected since), with the reason. The file stays in the register; documents.verify answers 'withdrawn' for it from then on, and a court summary's case timeline records it. Its issuer or a coordinator may withdraw it, once.",
+    permission: 'documents.issue',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({ documentId: idSchema, reason: nonBlankText(500) }),
+    output: issuedDocumentSchema,
+    example: { documentId: 1, reason: 'Sent to the wrong court; reissued as DOC-2026-00018.' },
+  }),
   'documents.verify': defineMethod({
     summary:
-      "Check a file against the documents the centre issued, by its SHA-256 (the screen computes it from the dropped file, so the file never travels) and the document number its metadata claims. 'issued': an unaltered document, and which one. 'altered': it claims to be a document the centre issued but its bytes differ (the details only for a caller who may see the case). 'unknown': not a document of this centre.",
+      "Check a file against the documents the centre issued, by its SHA-256 (the screen computes it from the dropped file, so the file never travels) and the document number its metadata claims. 'issued': an unaltered document, and which one. 'withdrawn': an unaltered document the centre has since withdrawn (when, by whom and why are in the details). 'altered': it claims to be a document the centre issued but its bytes differ (the details only for a caller who may see the case). 'unknown': not a document of this centre.",
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',
@@ -83,9 +97,9 @@ export const documentMethods = {
     }),
     output: z.object({
       verdict: z.enum(verdicts),
-      /** The document the file is ('issued') or claims to be ('altered'); null when unknown. */
-      document: issuedDocumentSchema.pick({ number: true, kind: true, generatedAt: true }).nullable(),
-      /** The whole record: for 'issued', and for 'altered' when the caller may see the case. */
+      /** The document the file is ('issued', 'withdrawn') or claims to be ('altered'); null when unknown. */
+      document: issuedDocumentSchema.pick({ number: true, kind: true, generatedAt: true }).extend({ withdrawnAt: timestampSchema.nullable() }).nullable(),
+      /** The whole record: for 'issued' and 'withdrawn', and for 'altered' when the caller may see the case. */
       details: issuedDocumentSchema.nullable(),
     }),
     example: { sha256: 'a'.repeat(64), claimedNumber: 'DOC-2026-00017' },
