@@ -143,6 +143,8 @@ function useSentence() {
           profile: t(`documents.profiles.${str('profile')}` as never),
           language: t(`languages.${str('language')}` as never),
         });
+      case 'document_withdrawn':
+        return t('timeline.document_withdrawn', { number: str('number'), reason: str('reason') });
       default:
         return e.kind;
     }

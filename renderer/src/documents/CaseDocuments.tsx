@@ -1,3 +1,4 @@
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
 import Box from '@mui/material/Box';
@@ -26,6 +27,7 @@ import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 import { savePdf } from '../meetings/minutes';
 import { IssueDialog } from './IssueDialog';
+import { WithdrawDialog } from './WithdrawDialog';
 import { Sha256 } from '../components/Sha256';
 
 const profileColours: Record<RedactionProfile, 'primary' | 'info' | 'warning'> = { court: 'primary', mdt: 'info', internal: 'warning' };
@@ -83,6 +85,9 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
   const format = useFormat();
   const [busy, setBusy] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<IssuedDocument | null>(null);
+  // The host lets the issuer or a coordinator withdraw a document, once.
+  const mayWithdraw = (d: IssuedDocument) => d.withdrawal === null && (d.generatedById === session.user.id || session.user.roles.includes('coordinator'));
   const download = async (id: number) => {
     setBusy(id);
     setFailure(null);
@@ -121,6 +126,7 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                   <Typography variant="caption" component="div" color="text.secondary">
                     {t(`documents.kinds.${d.kind}`)}
                   </Typography>
+                  {d.withdrawal && <Chip size="small" color="error" label={t('documents.withdrawn')} sx={{ mt: 0.5 }} data-testid="document-withdrawn" />}
                 </TableCell>
                 <TableCell>
                   {d.profile !== null && <Chip size="small" variant="outlined" color={profileColours[d.profile]} label={t(`documents.profiles.${d.profile}`)} />}
@@ -135,6 +141,11 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                   <Typography variant="caption" component="div" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
                     {d.purpose}
                   </Typography>
+                  {d.withdrawal && (
+                    <Typography variant="caption" component="div" color="error" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
+                      {t('documents.withdrawnNote', { at: format.dateTime(d.withdrawal.at), name: d.withdrawal.by, reason: d.withdrawal.reason })}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>
                   <Typography variant="body2" component="div" sx={{ whiteSpace: 'nowrap' }}>
@@ -163,6 +174,19 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
                         {t('documents.download')}
                       </Button>
                     )}
+                    {mayWithdraw(d) && (
+                      <Button
+                        size="small"
+                        color="error"
+                        sx={{ whiteSpace: 'nowrap', display: 'flex', ml: 'auto' }}
+                        startIcon={<BlockOutlined />}
+                        disabled={busy !== null}
+                        aria-label={t('documents.withdrawOf', { number: d.number })}
+                        onClick={() => setWithdrawing(d)}
+                      >
+                        {t('documents.withdraw')}
+                      </Button>
+                    )}
                   </TableCell>
                 )}
               </TableRow>
@@ -171,6 +195,7 @@ function DocumentTable({ rows, mayDownload }: { rows: IssuedDocument[]; mayDownl
         </Table>
       </Box>
       <FormError message={failure} />
+      {withdrawing && <WithdrawDialog document={withdrawing} onClose={() => setWithdrawing(null)} />}
     </>
   );
 }

@@ -16,7 +16,7 @@ import { Sha256 } from '../components/Sha256';
 
 type Answer = MethodOutput<'documents.verify'>;
 
-/** The host's answer about a file, in words a clerk at a counter can act on: green, red, or amber. */
+/** The host's answer about a file, in words a clerk at a counter can act on: green, red (altered or withdrawn), or amber. */
 export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumber: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,6 +30,22 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
       </Alert>
     );
   }
+  if (answer.verdict === 'withdrawn') {
+    return (
+      <Alert severity="error" icon={<GppBadOutlined fontSize="large" />} data-testid="verdict" data-verdict="withdrawn" sx={{ alignItems: 'flex-start' }}>
+        <AlertTitle sx={{ fontSize: '1.15rem', fontWeight: 600 }}>
+          {t('documents.verify.withdrawn', { number, date: format.date(answer.document?.withdrawnAt) })}
+        </AlertTitle>
+        <Typography variant="body2">{t('documents.verify.withdrawnBody')}</Typography>
+        {answer.details?.withdrawal && (
+          <Typography variant="body2" sx={{ mt: 1, fontWeight: 500, whiteSpace: 'pre-wrap' }}>
+            {t('documents.verify.withdrawnReason', { reason: answer.details.withdrawal.reason })}
+          </Typography>
+        )}
+        {answer.details && <Details document={answer.details} />}
+      </Alert>
+    );
+  }
   if (answer.verdict === 'altered') {
     return (
       <Alert severity="error" variant="filled" icon={<GppBadOutlined fontSize="large" />} data-testid="verdict" data-verdict="altered" sx={{ alignItems: 'flex-start' }}>
@@ -37,6 +53,11 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
           {t('documents.verify.altered', { number, date: format.date(answer.document?.generatedAt) })}
         </AlertTitle>
         <Typography variant="body2">{t('documents.verify.alteredBody')}</Typography>
+        {answer.document?.withdrawnAt && (
+          <Typography variant="body2" sx={{ mt: 1, fontWeight: 500 }}>
+            {t('documents.verify.claimWithdrawn', { date: format.date(answer.document.withdrawnAt) })}
+          </Typography>
+        )}
         {answer.details && <Details document={answer.details} onDark />}
       </Alert>
     );
@@ -73,6 +94,9 @@ function Details({ document: d, onDark = false }: { document: IssuedDocument; on
     d.purpose === '' ? null : [t('documents.purpose'), d.purpose],
     [t('documents.verify.generated'), t('documents.verify.generatedAt', { at: format.dateTime(d.generatedAt), name: d.generatedBy })],
     [t('documents.verify.pages'), String(d.pages)],
+    d.withdrawal === null
+      ? null
+      : [t('documents.verify.withdrawal'), t('documents.verify.withdrawalAt', { at: format.dateTime(d.withdrawal.at), name: d.withdrawal.by, reason: d.withdrawal.reason })],
     [t('documents.verify.issuedSha'), <Sha256 key="s" value={d.sha256} testId="issued-sha256" />],
   ];
   return (
