@@ -314,6 +314,7 @@ test('an assigned prosecutor issues a court summary in Romanian; the names come 
   await expect(theirPanel.getByTestId(`document-${number}`)).toBeVisible();
   await expect(theirPanel.getByRole('button', { name: 'Issue court summary' })).toHaveCount(0);
   await expect(theirPanel.getByRole('button', { name: `Download ${number}` })).toHaveCount(0);
+  await expect(theirPanel.getByRole('button', { name: `Withdraw ${number}` })).toHaveCount(0);
   await dana.screenshot({ path: `${SHOTS}/13-documents-tab-therapist.png`, fullPage: true, animations: 'disabled' });
   const danaLogin = await host.api<{ token: string }>('auth.login', { username: 'dana', password: therapist.password });
   const refused = await host.api(
@@ -325,6 +326,35 @@ test('an assigned prosecutor issues a court summary in Romanian; the names come 
   const listed = await host.api<{ documents: unknown[] }>('documents.list', { caseId: created.id }, danaLogin.body.token);
   expect(listed.body.documents).toHaveLength(1);
   await dana.context().close();
+
+  // ── The prosecutor withdraws it (sent to the wrong section); the file, checked again, says so ──
+  await switchLanguage(page, 'English');
+  await page.goto(`${host.url}/#/cases/${created.id}?tab=documents`);
+  await page.getByRole('button', { name: `Withdraw ${number}` }).click();
+  const withdrawing = page.getByRole('dialog', { name: `Withdraw document ${number}` });
+  await withdrawing.getByRole('button', { name: 'Withdraw the document' }).click();
+  await expect(withdrawing.getByText('This must be filled in.')).toBeVisible();
+  const reason = 'Sent to the wrong section; reissued for the Secția pentru minori.';
+  await withdrawing.getByLabel('Why is it withdrawn?').fill(reason);
+  await page.screenshot({ path: `${SHOTS}/15-withdraw-dialog-en.png`, animations: 'disabled' });
+  await withdrawing.getByRole('button', { name: 'Withdraw the document' }).click();
+  await expect(withdrawing).toBeHidden();
+  const withdrawnRow = page.getByRole('region', { name: 'Issued documents' }).getByTestId(`document-${number}`);
+  await expect(withdrawnRow.getByTestId('document-withdrawn')).toHaveText('Withdrawn');
+  await expect(withdrawnRow).toContainText(`by Ana Rusu: ${reason}`);
+  await expect(withdrawnRow.getByRole('button', { name: `Withdraw ${number}` })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/16-documents-tab-withdrawn-en.png`, fullPage: true, animations: 'disabled' });
+  await page.getByRole('navigation').getByRole('button', { name: 'Check a document' }).click();
+  await page.getByTestId('document-file').setInputFiles(pdfPath);
+  await expect(verdict).toHaveAttribute('data-verdict', 'withdrawn');
+  await expect(verdict).toContainText(`Withdrawn — document ${number} was issued by this centre and withdrawn on`);
+  await expect(verdict).toContainText(`Reason given: ${reason}`);
+  await page.screenshot({ path: `${SHOTS}/17-verify-withdrawn-en.png`, fullPage: true, animations: 'disabled' });
+  await switchLanguage(page, 'Română');
+  await expect(verdict).toContainText(`Retras — documentul ${number}`);
+  await page.screenshot({ path: `${SHOTS}/18-verify-withdrawn-ro.png`, fullPage: true, animations: 'disabled' });
+  await page.goto(`${host.url}/#/cases/${created.id}?tab=timeline`);
+  await expect(page.getByRole('main')).toContainText(`A retras documentul ${number}: ${reason}`);
 
   expect(watch.problems).toEqual([]);
 });
