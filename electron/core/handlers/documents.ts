@@ -10,7 +10,7 @@ import { AppError, fieldError } from '../errors';
 import { splitAgenda } from '../followup/meeting-file';
 import { requireCaseOf } from '../interviews/interview-file';
 import { viewer } from './cases';
-import { defineHandler } from './types';
+import { defineHandler, type RunContext } from './types';
 
 /** Issued documents: the court summary, the list per case, the file again, withdrawing one, and checking a file brought back. */
 
@@ -37,6 +37,17 @@ function mayKnow(db: Database, who: Viewer, row: DocumentRow): boolean {
 function requireMinutesCopy(db: Database, who: Viewer, row: DocumentRow): void {
   const { visible, hidden } = splitAgenda(db, who, row.meeting_id!);
   if (visible.length === 0 || (hidden.length > 0 && row.generated_by !== who.userId)) throw new AppError('not_found', NO_DOCUMENT);
+}
+
+/** A stored document the caller may have a copy of (404 otherwise, as for one that does not exist); its case goes in the audit log. */
+function requireDocument(ctx: RunContext, me: Viewer, documentId: number): DocumentRow {
+  const found = documentWhere(ctx.db, 'd.id = ?', documentId);
+  if (!found) throw new AppError('not_found', NO_DOCUMENT);
+  if (found.case_id !== null) {
+    requireCaseOf(ctx.db, me, found.case_id, NO_DOCUMENT);
+    ctx.note({ caseId: found.case_id });
+  } else requireMinutesCopy(ctx.db, me, found);
+  return found;
 }
 
 export const documentHandlers = {
@@ -74,12 +85,7 @@ export const documentHandlers = {
   'documents.download': defineHandler('documents.download', {
     run(input, ctx) {
       const me = viewer(ctx);
-      const found = documentWhere(ctx.db, 'd.id = ?', input.documentId);
-      if (!found) throw new AppError('not_found', NO_DOCUMENT);
-      if (found.case_id !== null) {
-        requireCaseOf(ctx.db, me, found.case_id, NO_DOCUMENT);
-        ctx.note({ caseId: found.case_id });
-      } else requireMinutesCopy(ctx.db, me, found);
+      const found = requireDocument(ctx, me, input.documentId);
       ctx.note({ record: `document:${found.id}`, detail: found.meeting_id === null ? found.number : `${found.number} (minutes of meeting:${found.meeting_id})` });
       if (found.profile !== null && !mayUseProfile(found.profile, me.roles)) {
         throw new AppError('forbidden', 'Documents under the internal profile are handed out again only to coordinators.');
@@ -92,12 +98,7 @@ export const documentHandlers = {
   'documents.withdraw': defineHandler('documents.withdraw', {
     run(input, ctx) {
       const me = viewer(ctx);
-      const found = documentWhere(ctx.db, 'd.id = ?', input.documentId);
-      if (!found) throw new AppError('not_found', NO_DOCUMENT);
-      if (found.case_id !== null) {
-        requireCaseOf(ctx.db, me, found.case_id, NO_DOCUMENT);
-        ctx.note({ caseId: found.case_id });
-      } else requireMinutesCopy(ctx.db, me, found);
+      const found = requireDocument(ctx, me, input.documentId);
       ctx.note({ record: `document:${found.id}`, detail: `${found.number} withdrawn: ${input.reason}` });
       // Another prosecutor on the team did not send it and cannot speak for why it no longer holds.
       if (found.generated_by !== me.userId && !me.roles.includes('coordinator')) {
