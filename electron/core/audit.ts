@@ -46,7 +46,7 @@ function entryHash(prevHash: string, id: number, f: AuditFacts): string {
  * reports where it broke.
  */
 export function appendAudit(db: Database, facts: AuditFacts): number {
-  const head = db.prepare('SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1').get() as { last_id: number; last_hash: string; entries: number };
+  const head = readHead(db)!;
   const highest = (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
   const id = Math.max(head.last_id, highest) + 1;
   const hash = entryHash(head.last_hash, id, facts);
@@ -61,13 +61,24 @@ export function appendAudit(db: Database, facts: AuditFacts): number {
 /**
  * Walks the chain from the first entry. An edited entry no longer matches its
  * hash; a removed one leaves a gap and a wrong prev_hash; removing the newest
- * ones, or adding one without the head, disagrees with audit_head.
+ * ones, or adding one without the head, disagrees with audit_head. A rewrite
+ * that recomputes every hash and the head passes this walk: only a checkpoint
+ * kept outside the database (audit-anchor/) catches it, so the walk also
+ * returns the stored hash of each entry in `hashesAt`, even past a break.
  */
-export function verifyAudit(db: Database): { ok: boolean; entries: number; firstBroken?: number } {
+export function verifyAudit(
+  db: Database,
+  hashesAt: ReadonlySet<number> = new Set(),
+): { ok: boolean; entries: number; firstBroken?: number; hashes: Map<number, string> } {
   let expectedId = 1;
   let prevHash = GENESIS;
   let entries = 0;
+  let firstBroken: number | undefined;
+  const hashes = new Map<number, string>();
+  if (hashesAt.has(0)) hashes.set(0, GENESIS);
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    if (hashesAt.has(row.id)) hashes.set(row.id, row.hash);
+    if (firstBroken !== undefined) continue;
     const facts: AuditFacts = {
       at: row.at,
       userId: row.user_id,
@@ -81,19 +92,29 @@ export function verifyAudit(db: Database): { ok: boolean; entries: number; first
       detail: row.detail,
     };
     if (row.id !== expectedId || row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row.id, facts)) {
-      return { ok: false, entries, firstBroken: Math.min(row.id, expectedId) };
+      firstBroken = Math.min(row.id, expectedId);
+      continue;
     }
     prevHash = row.hash;
     expectedId = row.id + 1;
     entries += 1;
   }
-  const head = db.prepare('SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1').get() as
-    | { last_id: number; last_hash: string; entries: number }
-    | undefined;
+  if (firstBroken !== undefined) return { ok: false, entries, firstBroken, hashes };
+  const head = readHead(db);
   if (!head || head.last_id !== expectedId - 1 || head.last_hash !== prevHash || head.entries !== entries) {
-    return { ok: false, entries, firstBroken: Math.min(expectedId, head ? head.last_id : expectedId) || 1 };
+    return { ok: false, entries, firstBroken: Math.min(expectedId, head ? head.last_id : expectedId) || 1, hashes };
   }
-  return { ok: true, entries };
+  return { ok: true, entries, hashes };
+}
+
+function readHead(db: Database): { last_id: number; last_hash: string; entries: number } | undefined {
+  return db.prepare('SELECT last_id, last_hash, entries FROM audit_head WHERE id = 1').get() as { last_id: number; last_hash: string; entries: number } | undefined;
+}
+
+/** The chain's last entry and its hash as the head records them; call inside a transaction so both belong to one moment. */
+export function auditHead(db: Database): { entry: number; head: string } {
+  const head = readHead(db);
+  return head ? { entry: head.last_id, head: head.last_hash } : { entry: 0, head: GENESIS };
 }
 
 export interface AuditQuery {

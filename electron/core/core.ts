@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { AuditCheckpoint, CheckpointReason } from '../../shared/contract/methods/audit';
+import { AuditAnchor, HOUR_MS } from './audit-anchor/audit-anchor';
 import { systemClock, type Clock } from './clock';
 import { EvidenceStore } from './evidence/evidence-store';
 import { openMedia, receiveUpload, type OpenedMedia, type UploadOutcome } from './evidence/transfer-gate';
 import { Transfers } from './evidence/transfers';
 import { openStore, type Store, type StoreOptions } from './db/store';
+import { StoreError } from './db/store-error';
 import { createDispatcher, type CallOutcome, type CallRequest } from './dispatcher';
 import { EventBus, type CoreListener } from './events';
 import { handlers } from './handlers';
@@ -26,6 +29,13 @@ export interface Core {
   /** A player's GET of a playback address (see recordings.play), with the session and case access re-checked. */
   openMedia(ticket: string, rangeHeader: string | undefined): OpenedMedia;
   readonly evidence: EvidenceStore;
+  /** The audit chain's checkpoints outside the database (see audit-anchor/). */
+  readonly anchor: AuditAnchor;
+  /**
+   * Appends a checkpoint of the audit chain to the anchor file now and returns
+   * it: the backup calls this so every backup is anchored ('backup').
+   */
+  writeCheckpoint(reason: CheckpointReason): AuditCheckpoint;
   close(): void;
 }
 
@@ -34,21 +44,43 @@ export interface CoreOptions extends StoreOptions {
   log?: (message: string) => void;
   /** Where recordings are kept; by default the "evidence" folder beside the database. */
   evidenceDir?: string;
+  /**
+   * The append-only file audit checkpoints go to. The host and the desktop
+   * app put it beside the data folder; without one (tools, benchmarks) no
+   * checkpoint is kept, and documents still print theirs.
+   */
+  anchorFile?: string;
+  /** How often the timer writes a checkpoint; an hour unless a test says otherwise. */
+  checkpointEveryMs?: number;
 }
 
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options);
   const evidence = new EvidenceStore(options.evidenceDir ?? path.join(path.dirname(options.file), 'evidence'), options.key);
-  return createCore(store, evidence, options.clock, options.log);
+  const clock = options.clock ?? systemClock;
+  let anchor: AuditAnchor;
+  try {
+    anchor = new AuditAnchor(store.db, clock, options.anchorFile);
+    // A start anchors whatever happened while the application was not running to watch (the stop checkpoint covers the rest).
+    anchor.writeIfMoved('start');
+  } catch (error) {
+    store.close();
+    throw new StoreError('anchor_unwritable', `The audit checkpoint file ${options.anchorFile ?? ''} cannot be written (${(error as Error).message}). Choose another place for it.`);
+  }
+  const log = options.log ?? console.error;
+  anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
+  return createCore(store, evidence, anchor, clock, log);
 }
 
-export function createCore(store: Store, evidenceStore: EvidenceStore, clock: Clock = systemClock, log?: (message: string) => void): Core {
+export function createCore(store: Store, evidenceStore: EvidenceStore, anchor: AuditAnchor, clock: Clock = systemClock, log?: (message: string) => void): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
   const evidence = { store: evidenceStore, transfers };
-  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, ...(log ? { log } : {}) });
+  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, ...(log ? { log } : {}) });
   return {
     evidence: evidenceStore,
+    anchor,
+    writeCheckpoint: (reason) => anchor.writeCheckpoint(reason),
     receiveUpload: (uploadId, token, body) => receiveUpload({ db: store.db, evidence, clock, authenticate: dispatcher.authenticate }, uploadId, token, body),
     openMedia: (ticket, rangeHeader) => openMedia({ db: store.db, evidence, clock }, ticket, rangeHeader),
     store,
@@ -56,6 +88,15 @@ export function createCore(store: Store, evidenceStore: EvidenceStore, clock: Cl
     authenticate: dispatcher.authenticate,
     mayReceive: (caller, change) => mayReceive(store.db, caller, change),
     subscribe: (listener) => bus.subscribe(listener),
-    close: () => store.close(),
+    close() {
+      anchor.stopTimer();
+      try {
+        if (store.db.open) anchor.writeIfMoved('stop');
+      } catch (error) {
+        // Closing must still close the database; the next start writes a checkpoint anyway.
+        (log ?? console.error)(`the closing audit checkpoint could not be written: ${(error as Error).message}`);
+      }
+      store.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { contract, errorStatus, isMethodName, type ApiErrorPayload, type MethodSpec } from '../../shared/contract';
 import { isGranted } from '../../shared/permissions';
 import { appendAudit } from './audit';
+import type { AuditAnchor } from './audit-anchor/audit-anchor';
 import { iso, type Clock } from './clock';
 import { AppError, invalidInput } from './errors';
 import type { CoreEvent, EventBus } from './events';
@@ -26,6 +27,7 @@ export interface DispatcherDeps {
   clock: Clock;
   bus: EventBus;
   evidence: Evidence;
+  anchor: AuditAnchor;
   log?: (message: string) => void;
 }
 
@@ -51,7 +53,7 @@ function restrictionAllows(method: string): boolean {
  * on the session, check the permission, run the handler in one transaction
  * with its audit entry, check the output, then announce what changed.
  */
-export function createDispatcher({ db, handlers, clock, bus, evidence, log = console.error }: DispatcherDeps) {
+export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, log = console.error }: DispatcherDeps) {
   const throttle = new WorkstationThrottle();
 
   function authenticate(token: string | null, now: Date): Caller | null {
@@ -103,7 +105,7 @@ export function createDispatcher({ db, handlers, clock, bus, evidence, log = con
       if (!isGranted(spec.permission, caller?.roles ?? null)) throw new AppError('forbidden', 'Your roles do not allow this.');
 
       const handler = handlers[method];
-      const base = { db, now, caller, origin, throttle, evidence };
+      const base = { db, now, caller, origin, throttle, evidence, anchor };
       const prepared: unknown = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
       const pending: CoreEvent[] = [];

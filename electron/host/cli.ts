@@ -3,13 +3,17 @@ import { parseArgs } from 'node:util';
 import { StoreError } from '../core/db/store-error';
 import { startHost } from './host';
 
-export const usage = `Usage: npm run host -- --data DIR --key-file PATH [--listen ADDR] [--port N] [--web]
+export const usage = `Usage: npm run host -- --data DIR --key-file PATH [--listen ADDR] [--port N] [--audit-anchors PATH] [--web]
 
   --data DIR        folder for the encrypted database (created on first run)
   --key-file PATH   the database key; created with mode 0600 on first run.
                     Keep it off the data volume.
   --listen ADDR     address to listen on (default 127.0.0.1; the LAN address to serve workstations)
   --port N          TCP port (default 8443; 0 picks a free one)
+  --audit-anchors PATH
+                    the append-only file of audit checkpoints (default:
+                    audit-anchors.log beside the data folder). Put it on
+                    another volume and copy it off the host.
   --web             also serve the user interface to browsers at https://ADDR:PORT/`;
 
 export interface CliArgs {
@@ -18,6 +22,7 @@ export interface CliArgs {
   listen: string;
   port: number;
   web: boolean;
+  anchorFile?: string;
 }
 
 export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { help: true } {
@@ -31,6 +36,7 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { he
         listen: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8443' },
         web: { type: 'boolean', default: false },
+        'audit-anchors': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -43,7 +49,14 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { he
   if (!values['key-file']) return { error: '--key-file PATH is required' };
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: `--port must be a number from 0 to 65535, not "${values.port}"` };
-  return { dataDir: values.data, keyFile: values['key-file'], listen: values.listen, port, web: values.web };
+  return {
+    dataDir: values.data,
+    keyFile: values['key-file'],
+    listen: values.listen,
+    port,
+    web: values.web,
+    ...(values['audit-anchors'] ? { anchorFile: values['audit-anchors'] } : {}),
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -62,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       keyFile: args.keyFile,
       listen: args.listen,
       port: args.port,
+      ...(args.anchorFile ? { anchorFile: args.anchorFile } : {}),
       ...(args.web ? { webRoot: fileURLToPath(new URL('../renderer', import.meta.url)) } : {}),
     });
     console.log(host.readyLine);

@@ -13,6 +13,8 @@ export interface HostOptions {
   listen: string;
   port: number;
   webRoot?: string;
+  /** The audit checkpoints' append-only file; by default audit-anchors.log beside (not inside) the data folder. */
+  anchorFile?: string;
   warn?: (message: string) => void;
 }
 
@@ -26,6 +28,16 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
+/**
+ * Beside the data folder, not in it: restoring, copying or wiping the folder
+ * leaves the checkpoints that would show the log went back in time.
+ */
+export function defaultAnchorFile(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), ANCHOR_FILE);
+}
+
+export const ANCHOR_FILE = 'audit-anchors.log';
+
 /** The core without a window: opens the store, makes the TLS identity on first run, serves. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const warn = options.warn ?? ((message: string) => console.error(`warning: ${message}`));
@@ -34,8 +46,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (keyFileInsideDataDir(options.keyFile, options.dataDir)) {
     warn('the key file is inside the data folder; anyone with a copy of the folder can open the database. Keep it on another volume.');
   }
+  const anchorFile = options.anchorFile ?? defaultAnchorFile(options.dataDir);
+  if (keyFileInsideDataDir(anchorFile, options.dataDir)) {
+    warn('the audit checkpoint file is inside the data folder; a copy or restore of the folder would carry it. Keep it beside the folder or on another volume.');
+  }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
-  const core = openCore({ file, key });
+  const core = openCore({ file, key, anchorFile });
   try {
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
     const server = await startHostServer({

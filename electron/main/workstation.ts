@@ -173,6 +173,8 @@ export class Workstation {
     this.core = openCore({
       file: path.join(dataDir, DATABASE_FILE),
       key,
+      // userData/audit-anchors.log: beside the data folder, where the desktop app keeps no copy of the database.
+      anchorFile: path.join(this.deps.dir, 'audit-anchors.log'),
       ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
     });
   }

@@ -208,6 +208,7 @@ describe('the dispatcher', () => {
       clock: { now: () => new Date() },
       bus: new EventBus(),
       evidence: { store: core.evidence, transfers: new Transfers() },
+      anchor: core.anchor,
       log: (m) => logged.push(m),
     });
     const token = (await core.dispatch({ method: 'auth.login', input: { username: ADMIN.username, password: ADMIN.password }, token: null, origin })) as {

@@ -500,13 +500,15 @@ describe('court summaries', () => {
   });
 
   it('is byte-for-byte reproducible from the database; downloads give the same bytes; verify tells issued, altered and unknown apart', async () => {
-    const { db, ids, caseId, issue, as, giveSharingConsent } = await centre();
+    const { core, db, ids, caseId, issue, as, giveSharingConsent } = await centre();
     await giveSharingConsent();
     const issued = await issue('prosecutor', 'court', 'ro');
     const bytes = bytesOf(issued);
     const { document } = issued;
 
-    // The same data and moment make the same file.
+    // The same data, moment and audit checkpoint (kept in the anchor file under the document's number) make the same file.
+    const checkpoint = core.anchor.read().checkpoints.find((c) => c.document === document.number);
+    expect(checkpoint).toMatchObject({ reason: 'document', at: document.generatedAt });
     const again = courtSummaryPdf(
       gatherCourtSummary(db, { userId: ids.prosecutor, roles: ['prosecutor'] }, caseId, {
         profile: document.profile!,
@@ -516,6 +518,7 @@ describe('court summaries', () => {
         number: document.number,
         generatedAt: new Date(document.generatedAt),
       }),
+      checkpoint,
     );
     expect(again.sha256).toBe(document.sha256);
     expect(again.bytes.equals(bytes)).toBe(true);

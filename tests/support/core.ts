@@ -26,6 +26,8 @@ export interface TestCore {
   file: string;
   key: Buffer;
   dir: string;
+  /** The audit checkpoints' file (inside the temp folder: tests keep it apart from the next test's). */
+  anchorFile: string;
 }
 
 /** A real core over a real encrypted database file in a temp folder. */
@@ -33,8 +35,9 @@ export function openTestCore(options: { clock?: Clock } = {}): TestCore {
   const dir = tempDir();
   const file = path.join(dir, DATABASE_FILE);
   const key = randomBytes(32);
-  const core = openCore({ file, key, ...(options.clock ? { clock: options.clock } : {}), log: () => undefined });
-  return { core, file, key, dir };
+  const anchorFile = path.join(dir, 'audit-anchors.log');
+  const core = openCore({ file, key, anchorFile, ...(options.clock ? { clock: options.clock } : {}), log: () => undefined });
+  return { core, file, key, dir, anchorFile };
 }
 
 /** The transport the Electron standalone mode uses, minus IPC: straight into the dispatcher. */

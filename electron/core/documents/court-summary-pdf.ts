@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import type { AuditCheckpoint } from '../../../shared/contract/methods/audit';
+import { stampCheckpoint } from './checkpoint-stamp';
 import type { CourtSummaryData, SummaryInterview, SummaryRecording } from './court-summary-data';
 import { courtSummaryLabels, type CourtSummaryLabels } from './court-summary-labels';
 import {
@@ -515,8 +517,8 @@ function signatures(doc: Pdf, data: CourtSummaryData, w: Words, n: Numbering): v
   note(doc, t.verifyHint(data.documentNumber));
 }
 
-/** The court-ready summary of a case, as one finished PDF. */
-export function courtSummaryPdf(data: CourtSummaryData): FinishedPdf {
+/** The court-ready summary of a case, as one finished PDF; `checkpoint`, the audit log's at issue, is printed at the foot of the last page. */
+export function courtSummaryPdf(data: CourtSummaryData, checkpoint?: AuditCheckpoint): FinishedPdf {
   const w = wordsFor(data);
   const { t } = w;
   const doc = openDocument({
@@ -537,6 +539,7 @@ export function courtSummaryPdf(data: CourtSummaryData): FinishedPdf {
   followUp(doc, data, w, n);
   consents(doc, data, w, n);
   signatures(doc, data, w, n);
+  if (checkpoint) stampCheckpoint(doc, data.language, checkpoint, w.at(checkpoint.at));
   stampFooters(doc, (page, pages) => t.footer(page, pages, data.documentNumber, data.caseReference));
   return finishDocument(doc);
 }

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Meeting } from '../../../shared/contract/followup-records';
+import type { AuditCheckpoint } from '../../../shared/contract/methods/audit';
+import { stampCheckpoint } from './checkpoint-stamp';
 import { minutesLabels } from './minutes-labels';
 import { BOLD, BODY_SIZE, finishDocument, heading, keepTogether, labelled, note, openDocument, paragraph, stampFooters, table, type DocumentLanguage, type FinishedPdf, type Pdf } from './pdf';
 
@@ -24,7 +26,7 @@ function subheading(doc: Pdf, text: string): void {
 }
 
 /** The minutes of a case review meeting: who met, about which children, what they decided and who does what by when. */
-export function minutesPdf(input: MinutesInput): FinishedPdf {
+export function minutesPdf(input: MinutesInput, checkpoint?: AuditCheckpoint): FinishedPdf {
   const t = minutesLabels[input.language];
   const { meeting } = input;
   const at = (moment: string | Date) => format(new TZDate(new Date(moment).getTime(), input.timeZone), t.dateTime);
@@ -91,6 +93,7 @@ export function minutesPdf(input: MinutesInput): FinishedPdf {
   }
 
   const generated = at(input.generatedAt);
+  if (checkpoint) stampCheckpoint(doc, input.language, checkpoint, at(checkpoint.at));
   stampFooters(doc, (page, pages) => t.footer(page, pages, input.number, meeting.id, generated));
   return finishDocument(doc);
 }

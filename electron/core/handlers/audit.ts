@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { isGranted } from '../../../shared/permissions';
 import { requireCase } from '../access';
-import { queryAudit, verifyAudit } from '../audit';
+import { queryAudit } from '../audit';
+import { verifyAgainstCheckpoints } from '../audit-anchor/compare';
 import { callerOf, defineHandler } from './types';
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
@@ -28,7 +29,7 @@ export const auditHandlers = {
   }),
 
   'audit.verify': defineHandler('audit.verify', {
-    run: (_input, ctx) => verifyAudit(ctx.db),
+    run: (input, ctx) => verifyAgainstCheckpoints(ctx.db, ctx.anchor.read(), input.printed),
   }),
 
   'audit.export': defineHandler('audit.export', {

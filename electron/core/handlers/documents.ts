@@ -50,6 +50,15 @@ function requireDocument(ctx: RunContext, me: Viewer, documentId: number): Docum
   return found;
 }
 
+/**
+ * The audit checkpoint an issued document prints, appended to the anchor file
+ * first. Taken before the dispatcher appends this call's own entry, so it
+ * names committed entries only, and it stands even if this issue rolls back.
+ */
+export function documentCheckpoint(ctx: RunContext, number: string) {
+  return ctx.anchor.writeCheckpoint('document', { at: ctx.now, document: number });
+}
+
 export const documentHandlers = {
   'documents.courtSummary': defineHandler('documents.courtSummary', {
     run(input, ctx) {
@@ -60,7 +69,7 @@ export const documentHandlers = {
       const { document, pdf } = issueDocument(
         ctx.db,
         { ...input, kind: 'court_summary', caseId: row.id, meetingId: null, generatedAt: ctx.now, generatedBy: me.userId },
-        (number) => courtSummaryPdf(gatherCourtSummary(ctx.db, me, row.id, { ...input, number, generatedAt: ctx.now })),
+        (number) => courtSummaryPdf(gatherCourtSummary(ctx.db, me, row.id, { ...input, number, generatedAt: ctx.now }), documentCheckpoint(ctx, number)),
       );
       const { id, number } = document;
       recordEvent(ctx.db, row.id, me.userId, ctx.now, 'document_issued', { number, profile: input.profile, language: input.language, recipient: input.recipient });

@@ -9,6 +9,7 @@ import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { issueDocument, fileNameOf } from '../documents/issued-documents';
 import { minutesPdf } from '../documents/minutes-pdf';
+import { documentCheckpoint } from './documents';
 import { AppError, fieldError } from '../errors';
 import { centreToday } from '../followup/due';
 import {
@@ -266,7 +267,7 @@ export const meetingHandlers = {
       const { document, pdf } = issueDocument(
         ctx.db,
         { kind: 'meeting_minutes', caseId: null, meetingId: meeting.id, profile: null, language: input.language, recipient: '', purpose: '', generatedAt: ctx.now, generatedBy: me.userId },
-        (number) => minutesPdf({ language: input.language, centreName: centreName(ctx.db), timeZone, meeting, generatedAt: ctx.now, number }),
+        (number) => minutesPdf({ language: input.language, centreName: centreName(ctx.db), timeZone, meeting, generatedAt: ctx.now, number }, documentCheckpoint(ctx, number)),
       );
       ctx.note({ detail: `minutes ${document.number} (document:${document.id}, ${input.language}) of ${meeting.cases.length} cases, sha256 ${pdf.sha256}` });
       return { document, fileName: fileNameOf(ctx.db, document), pdf: pdf.bytes.toString('base64') };

@@ -3,6 +3,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/cont
 import type { ChangeEvent } from '../../../shared/events';
 import type { AppError } from '../errors';
 import type { Caller } from '../sessions';
+import type { AuditAnchor } from '../audit-anchor/audit-anchor';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import type { Transfers } from '../evidence/transfers';
 import type { WorkstationThrottle } from '../throttle';
@@ -38,6 +39,8 @@ export interface PrepareContext {
   /** Wrong sign-ins per workstation (429 past a limit). */
   readonly throttle: WorkstationThrottle;
   readonly evidence: Evidence;
+  /** Checkpoints of the audit chain outside the database: issued documents print one. */
+  readonly anchor: AuditAnchor;
 }
 
 export interface RunContext extends PrepareContext {

@@ -801,6 +801,7 @@ export const en = {
     presentRequired: 'Mark at least one member present.',
     activeColleague: 'Choose an active colleague.',
     followUpBeforeSent: 'Must not be before the referral was sent.',
+    checkpointHead: 'Type the head as printed: at least its first 16 characters (0–9, a–f).',
     notYetHeld: 'Only a session that has happened can be attended or missed.',
     internalProfile: 'Only coordinators make documents under the internal profile.',
     documentNumber: 'A document number looks like DOC-2026-00017.',

@@ -802,6 +802,7 @@ export const ro: Translation = {
     presentRequired: 'Marcați cel puțin un membru prezent.',
     activeColleague: 'Alegeți un coleg activ.',
     followUpBeforeSent: 'Nu poate fi înainte de trimiterea referirii.',
+    checkpointHead: 'Scrieți hash-ul așa cum este tipărit: cel puțin primele 16 caractere (0–9, a–f).',
     notYetHeld: 'Doar o ședință care a avut loc poate fi marcată ca prezentă sau absentă.',
     internalProfile: 'Doar coordonatorii emit documente cu profilul intern.',
     documentNumber: 'Un număr de document arată astfel: DOC-2026-00017.',
