@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import type { IssuedDocument } from '../../shared/contract/methods/documents';
 import { claimedDocumentNumber, type RedactionProfile } from '../../shared/documents/profiles';
 import type { Role } from '../../shared/permissions';
 import { gatherCourtSummary } from '../../electron/core/documents/court-summary-gather';
+import { groupedHead } from '../../electron/core/documents/checkpoint-stamp';
 import { courtSummaryPdf } from '../../electron/core/documents/court-summary-pdf';
 import { databaseDigest } from '../support/core';
 import { HOURS, MON, TUE, T0, local } from '../support/bucharest';
@@ -566,6 +569,25 @@ describe('court summaries', () => {
       expect.objectContaining({ path: ['claimedNumber'], message: checkMessages.documentNumber }),
     ]);
     expect((await refusal((await as('outsider')).call('documents.list', { caseId }))).status).toBe(404);
+  });
+
+  it('writes an audit checkpoint to the anchor file and prints it at the foot of the last page, on the centre’s clock', async () => {
+    const { core, db, issue } = await centre();
+    const issued = await issue('prosecutor', 'court', 'ro');
+    const checkpoint = core.anchor.read().checkpoints.at(-1)!;
+    // The entries committed before the issue: the issue's own entry is the next one.
+    const issueEntry = db.prepare("SELECT id FROM audit_log WHERE method = 'documents.courtSummary' ORDER BY id DESC").pluck().get() as number;
+    const before = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(issueEntry - 1) as string;
+    expect(checkpoint).toEqual({ entry: issueEntry - 1, head: before, at: issued.document.generatedAt, reason: 'document', document: issued.document.number });
+
+    const when = format(new TZDate(Date.parse(checkpoint.at), 'Europe/Bucharest'), 'dd.MM.yyyy, HH:mm');
+    // SAVE_PDF=file.pdf keeps a copy to look at (pdftoppm).
+    if (process.env.SAVE_PDF) writeFileSync(process.env.SAVE_PDF, bytesOf(issued));
+    const text = textOf(bytesOf(issued));
+    expect(text).toContain(`Punct de control al jurnalului de audit: intrarea ${checkpoint.entry} · ${when}`);
+    expect(text).toContain(`hash ${groupedHead(checkpoint.head)}`);
+    const english = textOf(bytesOf(await issue('prosecutor', 'court', 'en')));
+    expect(english).toMatch(/Audit checkpoint: entry \d+ · \d{1,2} [A-Z][a-z]{2} 2026, \d\d:\d\d head( [0-9a-f]{8}){8}/);
   });
 
   it('is withdrawn by its issuer or a coordinator, with a reason: it stays in the register, and checking the file says it was withdrawn', async () => {
