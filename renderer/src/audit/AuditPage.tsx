@@ -1,6 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import VerifiedIcon from '@mui/icons-material/VerifiedUserOutlined';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -14,7 +13,10 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
+import type { AuditVerdict as Verdict } from '../../../shared/contract/methods/audit';
 import { AuditTable } from './AuditTable';
+import { AuditVerdict } from './AuditVerdict';
+import { PrintedCheckpoint, type Printed } from './PrintedCheckpoint';
 
 const PAGE = 200;
 
@@ -35,7 +37,7 @@ export function AuditPage() {
   const [userId, setUserId] = useState<number | ''>('');
   const [outcome, setOutcome] = useState<'any' | 'ok' | 'refused'>('any');
   const [caseReference, setCaseReference] = useState('');
-  const [verdict, setVerdict] = useState<{ ok: boolean; entries: number; firstBroken?: number } | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.call('users.list', {}) });
 
@@ -53,10 +55,10 @@ export function AuditPage() {
     getNextPageParam: (last) => (last.more ? last.entries.at(-1)?.id : undefined),
   });
 
-  const verify = async () => {
+  const verify = async (printed?: Printed) => {
     setFailure(null);
     try {
-      setVerdict(await api.call('audit.verify', {}));
+      setVerdict(await api.call('audit.verify', printed ? { printed } : {}));
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
@@ -95,17 +97,9 @@ export function AuditPage() {
           </>
         }
       />
-      {verdict &&
-        (verdict.ok ? (
-          <Alert severity="success" role="status" sx={{ mb: 2 }}>
-            {t('audit.verifyOk', { count: verdict.entries })}
-          </Alert>
-        ) : (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {t('audit.verifyBroken', { id: verdict.firstBroken ?? 0 })}
-          </Alert>
-        ))}
+      {verdict && <AuditVerdict verdict={verdict} />}
       <FormError message={failure} />
+      <PrintedCheckpoint onCompare={(printed) => void verify(printed)} />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
           <TextField type="date" label={t('audit.from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />

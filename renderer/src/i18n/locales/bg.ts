@@ -9,6 +9,7 @@ import { meetings } from './bg/meetings';
 import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
+import { auditAnchor } from './bg/auditAnchor';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const bg: Translation = {
@@ -23,6 +24,7 @@ export const bg: Translation = {
   referrals,
   dashboard,
   documents,
+  auditAnchor,
   common: {
     copySha: 'Копирай SHA-256 хеш стойността',
     shaCopied: 'SHA-256 хеш стойността е копирана',

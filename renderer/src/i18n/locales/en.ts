@@ -8,6 +8,7 @@ import { meetings } from './en/meetings';
 import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
+import { auditAnchor } from './en/auditAnchor';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   referrals,
   dashboard,
   documents,
+  auditAnchor,
   common: {
     copySha: 'Copy the SHA-256',
     shaCopied: 'SHA-256 copied',

@@ -9,6 +9,7 @@ import { meetings } from './ro/meetings';
 import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
+import { auditAnchor } from './ro/auditAnchor';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
@@ -23,6 +24,7 @@ export const ro: Translation = {
   referrals,
   dashboard,
   documents,
+  auditAnchor,
   common: {
     copySha: 'Copiază valoarea hash SHA-256',
     shaCopied: 'Valoarea hash SHA-256 a fost copiată',
