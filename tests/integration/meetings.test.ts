@@ -137,6 +137,9 @@ describe('case review meetings', () => {
     expect(words).not.toContain('Țăranu');
     expect(words).toContain('la care nu aveți acces: 1.');
     expect(words).toContain(`· ${minutes.document.number} · Întâlnirea nr. ${meeting.id} ·`);
+    // The audit log's checkpoint at the print, at the foot of the last page.
+    expect(words).toMatch(/Punct de control al jurnalului de audit: intrarea \d+ · \d\d\.\d\d\.2026, \d\d:\d\d hash( [0-9a-f]{8}){8}/);
+    if (process.env.SAVE_PDF) writeFileSync(process.env.SAVE_PDF, Buffer.from(minutes.pdf, 'base64'));
     // Printing the minutes is not an event of the cases: nothing lands in their timelines.
     expect((await timeline(caseA)).map((e) => e.kind)).toEqual(['meeting_scheduled']);
   });
