@@ -274,6 +274,15 @@ describe('audit checkpoints outside the database', () => {
     });
   });
 
+  it('refuses to start, with words for the operator, when the anchor file cannot be written', () => {
+    const dir = tempDir();
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, '');
+    expect(() => openCore({ file: path.join(dir, DATABASE_FILE), key: Buffer.alloc(32, 9), anchorFile: path.join(blocker, 'audit-anchors.log'), log: () => undefined })).toThrow(
+      expect.objectContaining({ name: 'StoreError', code: 'anchor_unwritable', message: expect.stringContaining('Choose another place for it') as unknown }),
+    );
+  });
+
   it('the timer never keeps the process alive (unref)', () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
