@@ -28,6 +28,8 @@ export interface AnchorRead {
   lines: number;
 }
 
+const lineSchema = auditCheckpointSchema.extend({ prev: auditCheckpointSchema.shape.head });
+
 const lineHash = (line: string) => createHash('sha256').update(line, 'utf8').digest('hex');
 
 /** Parses the file's text; checkpoints after a damaged line are still returned (they may be genuine) but the file is reported. */
@@ -44,7 +46,7 @@ export function parseAnchors(text: string): AnchorRead {
     } catch {
       parsed = null;
     }
-    const checked = auditCheckpointSchema.extend({ prev: auditCheckpointSchema.shape.head }).safeParse(parsed);
+    const checked = lineSchema.safeParse(parsed);
     if (!checked.success || checked.data.prev !== prev) damagedAt ??= index + 1;
     if (checked.success) {
       const { prev: _prev, ...checkpoint } = checked.data;
