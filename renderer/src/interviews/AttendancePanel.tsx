@@ -21,8 +21,7 @@ import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { Panel } from '../cases/CaseOverview';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
-import { useFormat } from '../components/format';
+import { fromLocalInput, toLocalInput, useFormat } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
@@ -168,8 +167,8 @@ export function AttendancePanel({ interview }: { interview: Interview }) {
               <TableCell>{t(`interviews.agencies.${a.agency}`)}</TableCell>
               <TableCell>{t(`interviews.roles.${a.role}`)}</TableCell>
               <TableCell>{t(`interviews.locations.${a.location}`)}</TableCell>
-              <TableCell>{a.absent ? <Chip size="small" color="warning" label={t('interviews.attendance.absent')} /> : format.time(a.arrivedAt) || '—'}</TableCell>
-              <TableCell>{format.time(a.leftAt) || '—'}</TableCell>
+              <TableCell>{a.absent ? <Chip size="small" color="warning" label={t('interviews.attendance.absent')} /> : format.timeOnDayOf(a.arrivedAt, interview.startsAt) || '—'}</TableCell>
+              <TableCell>{format.timeOnDayOf(a.leftAt, interview.startsAt) || '—'}</TableCell>
               {mayRecord && (
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {!a.absent && a.arrivedAt === null && (

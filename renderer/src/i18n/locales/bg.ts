@@ -1,5 +1,6 @@
 import type { Translation } from '../types';
 import { calendar } from './bg/calendar';
+import { clock } from './bg/clock';
 import { scheduleSettings } from './bg/scheduleSettings';
 import { interviews } from './bg/interviews';
 import { recordings } from './bg/recordings';
@@ -14,6 +15,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,

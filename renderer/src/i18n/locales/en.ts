@@ -1,4 +1,5 @@
 import { calendar } from './en/calendar';
+import { clock } from './en/clock';
 import { scheduleSettings } from './en/scheduleSettings';
 import { interviews } from './en/interviews';
 import { recordings } from './en/recordings';
@@ -13,6 +14,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const en = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,

@@ -1,5 +1,6 @@
 import type { Translation } from '../types';
 import { calendar } from './ro/calendar';
+import { clock } from './ro/clock';
 import { scheduleSettings } from './ro/scheduleSettings';
 import { interviews } from './ro/interviews';
 import { recordings } from './ro/recordings';
@@ -14,6 +15,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,
