@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ApiError } from '../../../shared/contract';
 import { checkMessages } from '../../../shared/contract/fields';
 import type { Attendee, AttendeeFields, Interview } from '../../../shared/contract/interview-records';
 import { invitedAgencies, sessionLocations, sessionRoles } from '../../../shared/interviews/categories';
@@ -27,7 +28,7 @@ import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
-import { errorMessage } from '../i18n/messages';
+import { errorMessage, issueMessage } from '../i18n/messages';
 
 const attendeeAgencies = [...invitedAgencies, 'barnahus', 'interpreter_service', 'family'] as const;
 
@@ -123,7 +124,9 @@ export function AttendancePanel({ interview }: { interview: Interview }) {
       await api.call('interviews.saveAttendee', { interviewId: interview.id, attendeeId: a.id, version: a.version, ...fieldsOf(a), ...change });
       await queryClient.invalidateQueries({ queryKey: ['interviews'] });
     } catch (error) {
-      setFailure(errorMessage(t, error));
+      // A one-click time has no field to show its refusal beside: say why here ("not on the interview's day").
+      const issue = error instanceof ApiError ? error.issues[0] : undefined;
+      setFailure(issue ? issueMessage(t, issue) : errorMessage(t, error));
       await queryClient.invalidateQueries({ queryKey: ['interviews'] });
     }
   };

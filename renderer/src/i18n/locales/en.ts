@@ -784,6 +784,7 @@ export const en = {
     datePast: 'This is in the past.',
     sameInterviewerRequired: 'The decision says the same interviewer conducts it.',
     absentArrived: 'Someone absent has no arrival or departure.',
+    outsideInterviewDay: 'Must be on the day of the interview, at most two hours before it starts.',
     noSupplementaryNeeded: 'This child has had no forensic interview yet: book the first one without a request.',
     breakOutside: 'A break must lie within the interview.',
     roomKind: 'Choose an active room of this kind.',

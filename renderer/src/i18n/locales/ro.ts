@@ -785,6 +785,7 @@ export const ro: Translation = {
     datePast: 'Această dată este în trecut.',
     sameInterviewerRequired: 'Conform deciziei, interviul este realizat de același intervievator.',
     absentArrived: 'O persoană absentă nu are oră de sosire sau de plecare.',
+    outsideInterviewDay: 'Trebuie să fie în ziua interviului, cel mult cu două ore înainte de începerea lui.',
     noSupplementaryNeeded: 'Acest copil nu a avut încă niciun interviu judiciar: programați primul interviu fără cerere.',
     breakOutside: 'Pauza trebuie să se încadreze în durata interviului.',
     roomKind: 'Alegeți o cameră activă de acest tip.',
