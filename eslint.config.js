@@ -58,6 +58,27 @@ export default tseslint.config(
     },
   },
   {
+    // One clock: moments become words or form values only in the format module, on the centre's zone (docs/architecture.md).
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/src/components/format.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'getHours', 'getTimezoneOffset'].map((property) => ({
+          property,
+          message: "Shows the workstation's clock: use renderer/src/components/format.ts.",
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']",
+          message: "Formats on the workstation's clock: use renderer/src/components/format.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Main and host code never reaches into the UI.
     files: ['electron/**/*.ts'],
     rules: {

@@ -39,6 +39,7 @@ export const checkMessages = {
   datePast: 'Must not be in the past',
   sameInterviewerRequired: 'The decision says the same interviewer conducts it',
   absentArrived: 'Someone absent has no arrival or departure',
+  outsideInterviewDay: 'Must be on the day of the interview, at most two hours before it starts',
   noSupplementaryNeeded: 'This child has had no forensic interview: book the first one without a request',
   breakOutside: 'A break must lie within the interview',
   roomKind: 'Choose an active room of this kind',

@@ -24,6 +24,7 @@ test('a coordinator books an interview with an interpreter and three agencies, i
   host,
   watch,
 }, testInfo) => {
+  test.setTimeout(120_000);
   await host.api('setup.initialize', { centreName: 'Barnahus Plovdiv', admin: ADMIN });
   const coordinator = await colleague(host, 'ioana', 'Ioana Marin', 'coordinator', 'barnahus_staff');
   const interviewer = await colleague(host, 'elena', 'Елена Димитрова', 'forensic_interviewer', 'barnahus_staff');
@@ -103,9 +104,24 @@ test('a coordinator books an interview with an interpreter and three agencies, i
   await expect(page.getByTestId('child-interview-count')).toContainText('across all their cases: 1.');
   await page.screenshot({ path: testInfo.outputPath('02-case-interviews.png'), fullPage: true });
 
-  // On the day: invitees are listed already; one click records each arrival and departure.
   await table.getByRole('link', { name: 'Open' }).click();
   const attendance = page.getByRole('table', { name: 'Attendance' });
+  // The day before, "Arrived now" is refused: an arrival lies on the interview's day.
+  await attendance.getByRole('row', { name: /Елена Димитрова/ }).getByRole('button', { name: 'Arrived now' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Must be on the day of the interview, at most two hours before it starts.' })).toBeVisible();
+  await expect(attendance.getByRole('row', { name: /Елена Димитрова/ }).getByRole('button', { name: 'Arrived now' })).toBeVisible();
+
+  // On the day (brought forward to a few minutes ago): invitees are listed already; one click records each arrival and departure.
+  const interviewId = Number(/interviews\/(\d+)/.exec(page.url())![1]);
+  const booked = await asIoana<Record<string, unknown> & { version: number }>('interviews.get', { interviewId });
+  const keep = ['durationMinutes', 'roomId', 'observationRoomId', 'interviewerId', 'interpreterId', 'interpreterLanguage', 'supportPerson', 'invitees', 'planning'];
+  await asIoana('interviews.update', {
+    ...Object.fromEntries(keep.map((k) => [k, booked[k]])),
+    interviewId,
+    version: booked.version,
+    reason: 'The child’s family asked for today.',
+    startsAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 4 * 60_000).toISOString(),
+  });
   for (const name of ['Елена Димитрова', 'Ali Yılmaz', 'Фатма Хасанова (aunt)', 'Inspector Dan Pop', 'Radu Ștefănescu', 'Av. Georgi Ivanov']) {
     await expect(attendance.getByRole('row', { name: new RegExp(name.replace(/[()]/g, '\\$&')) })).toBeVisible();
   }

@@ -113,7 +113,7 @@ test('an examination is booked around the child’s interview, recorded only onc
   await move.getByLabel('Why it changes (needed when it moves)').fill('The examiner is on call until 14:30.');
   await move.getByRole('button', { name: 'Save' }).click();
   await expect(move).toBeHidden();
-  await expect(exam).toContainText('3:00 PM');
+  await expect(exam).toContainText('15:00');
 
   // A second booking, cancelled with its reason.
   await page.getByRole('button', { name: 'Book an examination' }).click();

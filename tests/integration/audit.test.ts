@@ -142,13 +142,28 @@ describe('the audit log', () => {
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 3600_000).toISOString();
     const exported = await admin.call('audit.export', { from, to });
-    expect(exported.csv.startsWith('\uFEFFid,time (UTC),user,workstation,method,case,record,outcome,detail\n')).toBe(true);
+    expect(exported.csv).toMatch(/^\uFEFFid,time \([^)]+\),time \(UTC\),user,workstation,method,case,record,outcome,detail\n/);
     expect(exported.rows).toBe(exported.csv.trim().split('\n').length - 1);
     expect(exported.csv).toContain("'=cmd");
     expect(exported.csv).not.toMatch(/,=cmd/);
     expect(exported.filename).toMatch(/^barnahus-audit-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     const none = await admin.call('audit.export', { from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z' });
     expect(none.rows).toBe(0);
+  });
+
+  it('the CSV gives each moment on the centre’s clock (and in UTC), and names the days asked for on that clock', async () => {
+    const { admin } = await centreWithCase();
+    const { rules } = await admin.call('resources.list', {});
+    await admin.call('resources.saveRules', { version: rules.version, timeZone: 'Europe/Bucharest', hours: rules.hours, bufferMinutes: rules.bufferMinutes, dailyLimit: rules.dailyLimit });
+    // A day in Bucharest (UTC+2 in December) starts at 22:00 UTC the evening before.
+    const exported = await admin.call('audit.export', { from: '2026-11-30T22:00:00.000Z', to: '2026-12-01T22:00:00.000Z' });
+    expect(exported.filename).toBe('barnahus-audit-2026-12-01-2026-12-01.csv');
+    const all = await admin.call('audit.export', { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 3600_000).toISOString() });
+    const [header, first] = all.csv.replace('\uFEFF', '').split('\n');
+    expect(header).toBe('id,time (Europe/Bucharest),time (UTC),user,workstation,method,case,record,outcome,detail');
+    const [, wallTime, utcTime] = first!.split(',');
+    const bucharest = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Bucharest', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(utcTime!));
+    expect(wallTime).toBe(bucharest);
   });
 
   it('filters the log by case, user and outcome, newest first, in pages', async () => {

@@ -737,6 +737,34 @@ describe('attendance', () => {
   });
 });
 
+describe('attendance lies on the interview’s day', () => {
+  it('"arrived now" the day before, an arrival before the setup window, a departure after the centre’s midnight: 400 with the field, the database unchanged', async () => {
+    const { schedule, caseA, ids, clock, later, as, digest } = await centre();
+    // Monday 10:00–11:00 in Bucharest; it is Sunday 11:00 there.
+    const interview = await schedule(caseA.caseId);
+    let coord = await as('coord');
+    const [interviewer] = interview.attendance;
+    const base = { interviewId: interview.id, attendeeId: interviewer!.id, name: interviewer!.name, userId: ids.iv1, agency: 'barnahus' as const, role: 'interviewer' as const, location: 'interview_room' as const, absent: false };
+    const save = (arrivedAt: string | null, leftAt: string | null, version = 0) => coord.call('interviews.saveAttendee', { ...base, version, arrivedAt, leftAt });
+    const outside = (path: string) => [{ path: [path], code: 'custom', message: checkMessages.outsideInterviewDay }];
+
+    const before = digest();
+    expect(await fieldRefusal(save(clock.now().toISOString(), null))).toEqual(outside('arrivedAt'));
+    expect(digest()).toBe(before);
+
+    later(38 * HOUR); // Tuesday 01:00 in Bucharest, Monday 23:00 UTC: Monday is over at the centre, not in UTC.
+    coord = await as('coord');
+    const again = digest();
+    expect(await fieldRefusal(save(local(MON, '07:59'), null))).toEqual(outside('arrivedAt'));
+    expect(await fieldRefusal(save(local(MON, '08:00'), local(TUE, '00:30')))).toEqual(outside('leftAt'));
+    expect(digest()).toBe(again);
+
+    // From two hours before the start to the end of the centre's day.
+    const saved = await save(local(MON, '08:00'), local(MON, '23:59'));
+    expect(saved.attendance.find((a) => a.id === interviewer!.id)).toMatchObject({ arrivedAt: local(MON, '08:00'), leftAt: local(MON, '23:59'), version: 1 });
+  });
+});
+
 describe('the interview record', () => {
   it('records the interview as held, meets the case’s interview deadline, and hides the remarks from roles that may not read them', async () => {
     const { schedule, caseA, later, as, digest } = await centre();

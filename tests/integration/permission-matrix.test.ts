@@ -293,7 +293,8 @@ function validInput(method: MethodName, caseId: number): unknown {
       agency: 'barnahus',
       role: 'technician',
       location: 'observation_room',
-      arrivedAt: '2026-11-22T08:50:00.000Z',
+      // The interview is tomorrow: an arrival today would be refused as not on its day.
+      arrivedAt: null,
       leftAt: null,
       absent: false,
     },

@@ -1,8 +1,11 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
 import { isGranted } from '../../../shared/permissions';
 import { requireCase } from '../access';
 import { queryAudit } from '../audit';
 import { verifyAgainstCheckpoints } from '../audit-anchor/compare';
+import { readRules } from '../interviews/resources';
 import { callerOf, defineHandler } from './types';
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe. */
@@ -10,6 +13,9 @@ function cell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/** A moment on the centre's wall clock, as a spreadsheet reads it: 2026-12-07 20:41:05. */
+const wall = (moment: string | number, timeZone: string) => format(new TZDate(new Date(moment).getTime(), timeZone), 'yyyy-MM-dd HH:mm:ss');
 
 export const auditHandlers = {
   'audit.list': defineHandler('audit.list', {
@@ -37,11 +43,14 @@ export const auditHandlers = {
   'audit.export': defineHandler('audit.export', {
     run(input, ctx) {
       const entries = queryAudit(ctx.db, { from: input.from, to: input.to, limit: 1_000_000 }).reverse();
-      const header = ['id', 'time (UTC)', 'user', 'workstation', 'method', 'case', 'record', 'outcome', 'detail'];
-      const rows = entries.map((e) => [e.id, e.at, e.username, e.workstation, e.method, e.caseReference ?? e.caseId, e.record, e.outcome, e.detail].map(cell));
+      const { timeZone } = readRules(ctx.db);
+      // The centre's clock first, as on every screen; UTC beside it so a moment is never ambiguous around a clock change.
+      const header = ['id', `time (${timeZone})`, 'time (UTC)', 'user', 'workstation', 'method', 'case', 'record', 'outcome', 'detail'];
+      const rows = entries.map((e) => [e.id, wall(e.at, timeZone), e.at, e.username, e.workstation, e.method, e.caseReference ?? e.caseId, e.record, e.outcome, e.detail].map(cell));
       ctx.note({ detail: `${rows.length} entries from ${input.from} to ${input.to}` });
       return {
-        filename: `barnahus-audit-${input.from.slice(0, 10)}-${input.to.slice(0, 10)}.csv`,
+        // The days asked for, on the centre's clock: `to` is the first instant after the last day.
+        filename: `barnahus-audit-${wall(input.from, timeZone).slice(0, 10)}-${wall(Date.parse(input.to) - 1, timeZone).slice(0, 10)}.csv`,
         // The BOM lets spreadsheet programs read the UTF-8 (ș, ț, Cyrillic) correctly.
         csv: `\uFEFF${stringify([header, ...rows])}`,
         rows: rows.length,

@@ -20,6 +20,7 @@ import {
   supplementaryRequests,
   type InterviewRow,
 } from '../interviews/interview-file';
+import { checkAttendanceTimes } from '../interviews/attendance';
 import { readInterpreter, readInterviewers, readRoom, readRules } from '../interviews/resources';
 import { refuseSlot, slotConflicts } from '../interviews/slots';
 import { touchCase, viewer } from './cases';
@@ -378,6 +379,7 @@ export const interviewHandlers = {
       ]);
       if (input.absent && (input.arrivedAt !== null || input.leftAt !== null)) throw fieldError(['absent'], checkMessages.absentArrived);
       if (input.leftAt !== null && (input.arrivedAt === null || utc(input.leftAt) < utc(input.arrivedAt))) throw fieldError(['leftAt'], checkMessages.endBeforeStart);
+      checkAttendanceTimes(input, { startsAt: interview.starts_at, endsAt: interview.ends_at }, readRules(ctx.db).timeZone);
       const values = [
         input.name,
         input.userId,

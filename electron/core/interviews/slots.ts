@@ -50,7 +50,7 @@ export function wallClock(moment: string, zone: string): { date: string; weekday
 }
 
 /** The UTC bounds of a wall-clock date in the centre's zone (23 or 25 hours long on clock-change days). */
-function dayBounds(date: string, zone: string): [string, string] {
+export function dayBounds(date: string, zone: string): [string, string] {
   const [y, m, d] = date.split('-').map(Number);
   const start = new TZDate(y!, m! - 1, d!, zone);
   const end = new TZDate(y!, m! - 1, d! + 1, zone);

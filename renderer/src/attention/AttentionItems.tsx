@@ -8,10 +8,8 @@ import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { AttentionItem } from '../../../shared/contract/followup-records';
-import { useNow } from '../components/dates';
-import { useFormat } from '../components/format';
+import { useNow, useFormat } from '../components/format';
 import { useDuration } from '../cases/labels';
-import { dayMoment } from '../referrals/words';
 import { attentionLink, attentionWhat, dueOnDay, kindIcons } from './kinds';
 
 /** A stable key: a case has one item per deadline or task kind, and one per record otherwise. */
@@ -49,7 +47,7 @@ export function AttentionItems({ items }: { items: readonly AttentionItem[] }) {
                     <Link component={RouterLink} to={attentionLink(item)}>
                       {item.reference}
                     </Link>{' '}
-                    {item.childName} — {attentionWhat(t, item, (date) => format.date(dayMoment(date)))}
+                    {item.childName} — {attentionWhat(t, item, (date) => format.day(date))}
                   </span>
                 </Stack>
               }

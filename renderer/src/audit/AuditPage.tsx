@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
+import { centreDayStart, centreToday, shiftDay } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
@@ -20,19 +21,14 @@ import { PrintedCheckpoint, type Printed } from './PrintedCheckpoint';
 
 const PAGE = 200;
 
-/** A calendar day in the workstation's time zone, as the instant it starts. */
-function dayStart(day: string, plusDays = 0): string | undefined {
-  if (!day) return undefined;
-  const date = new Date(`${day}T00:00:00`);
-  date.setDate(date.getDate() + plusDays);
-  return date.toISOString();
-}
+/** A calendar day on the centre's clock, as the instant it starts. */
+const dayStart = centreDayStart;
 
 export function AuditPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const today = new Date().toLocaleDateString('en-CA');
-  const [from, setFrom] = useState(() => new Date(Date.now() - 7 * 86_400_000).toLocaleDateString('en-CA'));
+  const today = centreToday();
+  const [from, setFrom] = useState(() => shiftDay(today, -7));
   const [to, setTo] = useState(today);
   const [userId, setUserId] = useState<number | ''>('');
   const [outcome, setOutcome] = useState<'any' | 'ok' | 'refused'>('any');

@@ -6,8 +6,7 @@ import { perpetratorRelationships, places, referralSources, traffickingIndicator
 import type { CaseDetail, CaseFields } from '../../../shared/contract/case-records';
 import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
-import { fromLocalInput, toLocalInput } from '../components/dates';
-import { useFormat } from '../components/format';
+import { fromLocalInput, toLocalInput, useFormat } from '../components/format';
 import { FormCheckboxGroup } from '../forms/FormCheckboxGroup';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';

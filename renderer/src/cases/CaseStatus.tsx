@@ -16,8 +16,7 @@ import { checkMessages, dateSchema } from '../../../shared/contract/fields';
 import { isGranted } from '../../../shared/permissions';
 import { FormDialog } from '../components/FormDialog';
 import { useApi, useSession } from '../api/context';
-import { localToday } from '../components/dates';
-import { useFormat } from '../components/format';
+import { centreToday, useFormat } from '../components/format';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
@@ -29,7 +28,7 @@ const statusForm = z
     status: z.enum(caseStatuses, { message: checkMessages.invalidChoice }),
     reason: z.string().trim().max(2_000),
     outcome: z.union([z.literal(''), z.enum(legalOutcomes)]),
-    outcomeDate: z.union([z.literal(''), dateSchema.refine((d) => d <= localToday(), { message: checkMessages.dateFuture })]),
+    outcomeDate: z.union([z.literal(''), dateSchema.refine((d) => d <= centreToday(), { message: checkMessages.dateFuture })]),
     reopening: z.boolean(),
   })
   .superRefine((v, ctx) => {
@@ -76,7 +75,7 @@ function StatusDialog({ detail: current, initial, onClose }: { detail: CaseDetai
       {status === 'closed' && (
         <>
           <FormSelectField control={form.control} name="outcome" label={t('caseFile.outcome')} options={categoryOptions(t, 'outcome', legalOutcomes)} />
-          <FormDateField control={form.control} name="outcomeDate" label={t('caseFile.outcomeDate')} max={localToday()} />
+          <FormDateField control={form.control} name="outcomeDate" label={t('caseFile.outcomeDate')} max={centreToday()} />
         </>
       )}
       <FormTextField control={form.control} name="reason" label={reopening ? t('caseFile.reason') : t('caseFile.reasonOptional')} multiline />

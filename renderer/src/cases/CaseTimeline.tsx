@@ -28,8 +28,7 @@ function useSentence() {
     const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
     const reason = str('reason') ? t('timeline.reasonSuffix', { reason: str('reason') }) : '';
     const when = (iso: string) => format.dateTime(iso);
-    // Noon, so a YYYY-MM-DD date shows as that day on a workstation west of UTC too.
-    const day = (date: string) => (date ? format.date(`${date}T12:00:00`) : '');
+    const day = (date: string) => format.day(date);
     switch (e.kind) {
       case 'created':
         return t('timeline.created');

@@ -9,8 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import { useTranslation } from 'react-i18next';
 import { deadlineState } from '../../../shared/cases/deadlines';
 import type { CaseDetail } from '../../../shared/contract/case-records';
-import { useNow } from '../components/dates';
-import { useFormat } from '../components/format';
+import { useNow, useFormat } from '../components/format';
 import { useDuration } from './labels';
 
 /** The case's deadlines, counting down on the screen (the state is recomputed with the workstation's clock). */

@@ -7,8 +7,7 @@ import { genders } from '../../../shared/cases/categories';
 import type { Person, PersonFields } from '../../../shared/contract/case-records';
 import { FormDialog } from '../components/FormDialog';
 import { useApi } from '../api/context';
-import { localToday } from '../components/dates';
-import { useFormat } from '../components/format';
+import { centreToday, useFormat } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormLanguagesField } from '../forms/FormLanguagesField';
@@ -81,7 +80,7 @@ export function PersonDialog({ caseId, person: current, kind, onClose }: { caseI
           <FormTextField control={form.control} name="lastName" label={t('person.lastName')} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <FormDateField control={form.control} name="birthDate" label={t('person.birthDate')} max={localToday()} />
+          <FormDateField control={form.control} name="birthDate" label={t('person.birthDate')} max={centreToday()} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <FormSelectField control={form.control} name="gender" label={t('person.gender')} options={categoryOptions(t, 'gender', genders)} />

@@ -9,7 +9,7 @@ import { FormDateField } from '../forms/FormDateField';
 import { FormLanguagesField } from '../forms/FormLanguagesField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
-import { localToday } from '../components/dates';
+import { centreToday } from '../components/format';
 import type { IntakeForm } from './intake-form';
 import { KnownPeople } from './KnownPeople';
 import { categoryOptions } from './labels';
@@ -57,7 +57,7 @@ export function PersonFields({
           <FormTextField control={control} name={path('lastName')} label={t('person.lastName')} disabled={linked} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <FormDateField control={control} name={path('birthDate')} label={t('person.birthDate')} max={localToday()} disabled={linked} />
+          <FormDateField control={control} name={path('birthDate')} label={t('person.birthDate')} max={centreToday()} disabled={linked} />
         </Grid>
       </Grid>
       {linked ? (

@@ -12,20 +12,20 @@ import {
 import { fileNumberSchema, personNameSchema, unknownPersonDetails } from '../../../shared/contract/case-records';
 import { checkMessages, dateSchema, emailSchema, phoneSchema } from '../../../shared/contract/fields';
 import type { Intake } from '../../../shared/contract/methods/cases';
-import { fromLocalInput, localToday, toLocalInput } from '../components/dates';
+import { fromLocalInput, centreToday, toLocalInput } from '../components/format';
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: checkMessages.invalidChoice });
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), choice(values)]);
 
-/** A birth date typed on this workstation: empty, or a real date not after today. */
-export const birthDateField = z.union([z.literal(''), dateSchema.refine((d) => d <= localToday(), { message: checkMessages.dateFuture })]);
+/** A birth date: empty, or a real date not after today. */
+export const birthDateField = z.union([z.literal(''), dateSchema.refine((d) => d <= centreToday(), { message: checkMessages.dateFuture })]);
 
 /** A moment typed in a datetime-local field, not in the future. */
 export const pastMomentField = z
   .string()
   .min(1, { message: checkMessages.blank })
   .refine((v) => fromLocalInput(v) !== '', { message: checkMessages.invalidDate })
-  .refine((v) => new Date(v).getTime() <= Date.now() + 5 * 60_000, { message: checkMessages.dateFuture });
+  .refine((v) => Date.parse(fromLocalInput(v)) <= Date.now() + 5 * 60_000, { message: checkMessages.dateFuture });
 
 export const personFormSchema = z.object({
   /** Set when the person is one already known to the centre: linked, not entered again. */

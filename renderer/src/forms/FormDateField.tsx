@@ -5,7 +5,8 @@ import { validationMessage } from '../i18n/messages';
 
 /**
  * A date (YYYY-MM-DD) or date-and-time (datetime-local) field: the browser's
- * own picker, in the workstation's language and time zone.
+ * own picker, in the workstation's language; the value is a wall-clock time
+ * on the centre's clock (components/format.ts converts it).
  */
 export function FormDateField<T extends FieldValues>({
   control,

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ApiError } from '../../../shared/contract';
 import { checkMessages } from '../../../shared/contract/fields';
 import type { Attendee, AttendeeFields, Interview } from '../../../shared/contract/interview-records';
 import { invitedAgencies, sessionLocations, sessionRoles } from '../../../shared/interviews/categories';
@@ -21,14 +22,13 @@ import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { Panel } from '../cases/CaseOverview';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
-import { useFormat } from '../components/format';
+import { fromLocalInput, toLocalInput, useFormat } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
-import { errorMessage } from '../i18n/messages';
+import { errorMessage, issueMessage } from '../i18n/messages';
 
 const attendeeAgencies = [...invitedAgencies, 'barnahus', 'interpreter_service', 'family'] as const;
 
@@ -124,7 +124,9 @@ export function AttendancePanel({ interview }: { interview: Interview }) {
       await api.call('interviews.saveAttendee', { interviewId: interview.id, attendeeId: a.id, version: a.version, ...fieldsOf(a), ...change });
       await queryClient.invalidateQueries({ queryKey: ['interviews'] });
     } catch (error) {
-      setFailure(errorMessage(t, error));
+      // A one-click time has no field to show its refusal beside: say why here ("not on the interview's day").
+      const issue = error instanceof ApiError ? error.issues[0] : undefined;
+      setFailure(issue ? issueMessage(t, issue) : errorMessage(t, error));
       await queryClient.invalidateQueries({ queryKey: ['interviews'] });
     }
   };
@@ -168,8 +170,8 @@ export function AttendancePanel({ interview }: { interview: Interview }) {
               <TableCell>{t(`interviews.agencies.${a.agency}`)}</TableCell>
               <TableCell>{t(`interviews.roles.${a.role}`)}</TableCell>
               <TableCell>{t(`interviews.locations.${a.location}`)}</TableCell>
-              <TableCell>{a.absent ? <Chip size="small" color="warning" label={t('interviews.attendance.absent')} /> : format.time(a.arrivedAt) || '—'}</TableCell>
-              <TableCell>{format.time(a.leftAt) || '—'}</TableCell>
+              <TableCell>{a.absent ? <Chip size="small" color="warning" label={t('interviews.attendance.absent')} /> : format.timeOnDayOf(a.arrivedAt, interview.startsAt) || '—'}</TableCell>
+              <TableCell>{format.timeOnDayOf(a.leftAt, interview.startsAt) || '—'}</TableCell>
               {mayRecord && (
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {!a.absent && a.arrivedAt === null && (

@@ -17,7 +17,7 @@ import { disclosureOutcomes, interviewProtocols } from '../../../shared/intervie
 import { useApi } from '../api/context';
 import { pastMomentField } from '../cases/intake-form';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
+import { fromLocalInput, toLocalInput } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';

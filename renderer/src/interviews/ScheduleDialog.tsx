@@ -18,7 +18,7 @@ import type { BookingFields, Interview, SlotConflict, SupplementaryRequest } fro
 import { invitedAgencies } from '../../../shared/interviews/categories';
 import { useApi } from '../api/context';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
+import { fromLocalInput, toLocalInput } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';

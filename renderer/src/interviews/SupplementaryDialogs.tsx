@@ -9,7 +9,7 @@ import type { SupplementaryRequest } from '../../../shared/contract/interview-re
 import { deciderRoles, supplementaryReasons } from '../../../shared/interviews/categories';
 import { useApi } from '../api/context';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
+import { fromLocalInput, toLocalInput } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';

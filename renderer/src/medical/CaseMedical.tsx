@@ -14,7 +14,7 @@ import { useApi, useSession } from '../api/context';
 import { Panel } from '../cases/CaseOverview';
 import { errorMessage } from '../i18n/messages';
 import { CancelExamDialog } from './CancelExamDialog';
-import { useCentreClock } from './centre-clock';
+import { useFormat } from '../components/format';
 import { ExamCard } from './ExamCard';
 import { ExamDialog } from './ExamDialog';
 import { RecordExamDialog } from './RecordExamDialog';
@@ -25,7 +25,7 @@ type Dialog = { kind: 'book' } | { kind: 'edit' | 'cancel' | 'record'; exam: Med
 export function CaseMedical({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const clock = useCentreClock();
+  const clock = useFormat();
   const { session } = useSession();
   const may = { schedule: isGranted('medical.schedule', session.user.roles), medical: isGranted('notes.medical', session.user.roles) };
   const [dialog, setDialog] = useState<Dialog | null>(null);

@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MedicalExam } from '../../../shared/contract/followup-records';
 import { Field } from '../cases/CaseOverview';
-import type { CentreClock } from './centre-clock';
+import type { CentreClock } from '../components/format';
 import { ConsentWarning } from './ConsentWarning';
 import { FollowupTable } from './FollowupTable';
 

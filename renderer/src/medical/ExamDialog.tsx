@@ -15,7 +15,7 @@ import { Notice } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { SlotConflicts, isSlotRefusal } from '../schedule/SlotConflicts';
-import { useCentreClock, type CentreClock } from './centre-clock';
+import { useFormat, type CentreClock } from '../components/format';
 import { refusalMessage, staleOrClosed } from './refusal';
 import { FieldRow } from './FieldRow';
 
@@ -72,9 +72,8 @@ function defaults(existing: MedicalExam | null, interpreterLanguage: string, clo
  * is shown reason by reason.
  */
 export function ExamDialog({ caseId, existing, interpreterLanguage, onClose }: { caseId: number; existing: MedicalExam | null; interpreterLanguage: string; onClose: () => void }) {
-  const clock = useCentreClock();
-  // The form's defaults depend on the centre's zone: wait for it rather than reset the form later.
-  if (!clock.ready) return null;
+  const clock = useFormat();
+  // The shell shows pages only once the centre's zone is known, so the form's defaults are on its clock.
   return <ExamForm caseId={caseId} existing={existing} interpreterLanguage={interpreterLanguage} clock={clock} onClose={onClose} />;
 }
 

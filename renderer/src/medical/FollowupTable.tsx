@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MedicalExam, MedicalFollowup } from '../../../shared/contract/followup-records';
-import type { CentreClock } from './centre-clock';
+import type { CentreClock } from '../components/format';
 import { FollowupDialog } from './FollowupDialog';
 
 /** A need is overdue once its due day has ended on the centre's clock with no result in. */

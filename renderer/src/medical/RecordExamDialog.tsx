@@ -10,7 +10,7 @@ import { useApi } from '../api/context';
 import { FormDialog } from '../components/FormDialog';
 import { FormDateField } from '../forms/FormDateField';
 import { FormTextField } from '../forms/FormTextField';
-import type { CentreClock } from './centre-clock';
+import type { CentreClock } from '../components/format';
 import { ConsentWarning } from './ConsentWarning';
 import { refusalMessage, staleOrClosed } from './refusal';
 

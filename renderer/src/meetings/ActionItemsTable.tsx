@@ -21,7 +21,7 @@ type Column = 'case' | 'meeting' | 'owner';
 /** A due date (YYYY-MM-DD) as a calendar day, not shifted by the workstation's time zone. */
 export function useDueDate() {
   const format = useFormat();
-  return (day: string) => format.date(`${day}T12:00:00`);
+  return (day: string) => format.day(day);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Meeting } from '../../../shared/contract/followup-records';
 import { meetingAgencies } from '../../../shared/followup/categories';
 import { useApi } from '../api/context';
 import { FormDialog } from '../components/FormDialog';
-import { localToday } from '../components/dates';
+import { centreToday, shiftDay } from '../components/format';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
@@ -28,9 +28,7 @@ const fields = ['caseId', 'what', 'ownerId', 'agency', 'dueDate'] as const;
 
 /** Two weeks from today: the usual time to the next review. */
 function inTwoWeeks(): string {
-  const d = new Date(`${localToday()}T12:00:00`);
-  d.setDate(d.getDate() + 14);
-  return d.toISOString().slice(0, 10);
+  return shiftDay(centreToday(), 14);
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Meeting, MeetingFields } from '../../../shared/contract/followup-r
 import { meetingAgencies, meetingTypes } from '../../../shared/followup/categories';
 import { useApi, useSession } from '../api/context';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
+import { fromLocalInput, toLocalInput } from '../components/format';
 import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';

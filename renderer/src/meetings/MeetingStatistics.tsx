@@ -10,6 +10,7 @@ import { meetingTypes } from '../../../shared/followup/categories';
 import { useApi } from '../api/context';
 import { Panel } from '../cases/CaseOverview';
 import { QueryState } from '../components/QueryState';
+import { centreToday } from '../components/format';
 
 const CUSTOM = 'custom';
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -31,7 +32,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
 export function MeetingStatistics() {
   const { t } = useTranslation();
   const api = useApi();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(centreToday().slice(0, 4));
   const [choice, setChoice] = useState(String(thisYear));
   const [from, setFrom] = useState(`${thisYear}-01-01`);
   const [to, setTo] = useState(`${thisYear}-12-31`);

@@ -15,8 +15,7 @@ import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { DataTable } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
-import { localToday } from '../components/dates';
-import { useFormat } from '../components/format';
+import { centreToday, shiftDay, useFormat } from '../components/format';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 import { MeetingDialog } from './MeetingDialog';
@@ -27,9 +26,7 @@ const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Three months back from today: the default window, with everything still to come. */
 function threeMonthsAgo(): string {
-  const d = new Date(`${localToday()}T12:00:00`);
-  d.setMonth(d.getMonth() - 3);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return shiftDay(centreToday(), 0, -3);
 }
 
 /** Case review meetings in a period (the last three months and all upcoming, unless narrowed), and their statistics. */

@@ -26,7 +26,7 @@ import { useFormat } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { ReferralDialog } from './ReferralDialog';
 import { StatusDialog } from './StatusDialog';
-import { dayMoment, subjectLabel } from './words';
+import { subjectLabel } from './words';
 
 const colours: Record<ReferralStatus, 'default' | 'primary' | 'info' | 'success' | 'warning'> = {
   sent: 'info',
@@ -160,12 +160,12 @@ function ReferralTable({ rows, mayManage, onEdit, onMove }: { rows: Referral[]; 
                     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'flex-start', color: 'error.main' }} data-testid="referral-overdue">
                       <ErrorOutline fontSize="small" />
                       <Typography variant="body2" component="div" sx={{ fontWeight: 500 }}>
-                        {t('referrals.overdueSince', { date: format.date(dayMoment(r.followUpOn)) })}
+                        {t('referrals.overdueSince', { date: format.day(r.followUpOn) })}
                       </Typography>
                     </Stack>
                   ) : (
                     <Typography variant="body2" component="div" sx={{ whiteSpace: 'nowrap' }}>
-                      {format.date(dayMoment(r.followUpOn))}
+                      {format.day(r.followUpOn)}
                     </Typography>
                   )}
                 </TableCell>

@@ -15,7 +15,7 @@ import { useApi } from '../api/context';
 import { pastMomentField } from '../cases/intake-form';
 import { useCategory } from '../cases/labels';
 import { FormDialog } from '../components/FormDialog';
-import { fromLocalInput, toLocalInput } from '../components/dates';
+import { fromLocalInput, toLocalInput } from '../components/format';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';

@@ -15,7 +15,6 @@ import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
-import { dayMoment } from './words';
 
 const statusForm = z.object({
   status: z.enum(referralStatuses, { message: checkMessages.invalidChoice }),
@@ -63,7 +62,7 @@ export function StatusDialog({ referral, onClose }: { referral: Referral; onClos
       <FormTextField control={form.control} name="note" label={t('referrals.note')} multiline />
       <FormDateField control={form.control} name="followUpOn" label={t('referrals.nextFollowUp')} />
       <Typography variant="body2" color="text.secondary">
-        {t('referrals.nextFollowUpHint', { date: format.date(dayMoment(referral.followUpOn)) })}
+        {t('referrals.nextFollowUpHint', { date: format.day(referral.followUpOn) })}
       </Typography>
     </FormDialog>
   );

@@ -21,9 +21,6 @@ export function addDays(date: string, days: number): string {
   return `${next.getFullYear()}-${pad(next.getMonth() + 1)}-${pad(next.getDate())}`;
 }
 
-/** A calendar date as a moment at local noon: formatting it never slips to the day before west of UTC. */
-export const dayMoment = (date: string): string => `${date}T12:00:00`;
-
 /** The local calendar date of a datetime-local value ("2026-11-21T10:00" → "2026-11-21"). */
 export const dayOf = (local: string): string => local.slice(0, 10);
 

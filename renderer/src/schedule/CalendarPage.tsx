@@ -10,7 +10,7 @@ import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
-import { useNow } from '../components/dates';
+import { fromWall, parseDateKey, toWall, useCentreZone, useNow, wallDateKey, wallRange } from '../components/format';
 import { Notice } from '../forms/FormFeedback';
 import { currentLanguage } from '../i18n';
 import { errorMessage } from '../i18n/messages';
@@ -20,7 +20,6 @@ import { Legend } from './calendar/Legend';
 import { dateLocales } from './calendar/localizer';
 import { accepts, toEvents, toResources, type CalendarEvent, type GroupBy, type ViewMode } from './calendar/model';
 import { MoveDialog, type Moved, type Moving, type PendingMove } from './calendar/MoveDialog';
-import { fromWall, parseDateKey, toWall, usableZone, wallDateKey } from './calendar/zone';
 
 /** The centre's calendar of interviews and medical examinations: day or week, by room or by person; schedulers move them by dragging. */
 export function CalendarPage() {
@@ -35,8 +34,6 @@ export function CalendarPage() {
   );
 }
 
-const intlTag = (language: string) => (language === 'en' ? 'en-GB' : language);
-
 function CentreCalendar({ resources }: { resources: Resources }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -46,7 +43,7 @@ function CentreCalendar({ resources }: { resources: Resources }) {
   const now = useNow(60_000);
   const language = currentLanguage();
   const locale = dateLocales[language];
-  const zone = usableZone(resources.rules.timeZone);
+  const zone = useCentreZone();
   const mayMoveInterviews = isGranted('interviews.schedule', session.user.roles);
   const mayMoveExams = isGranted('medical.schedule', session.user.roles);
 
@@ -133,8 +130,7 @@ function CentreCalendar({ resources }: { resources: Resources }) {
   const periodLabel =
     view === 'day'
       ? format(anchor, 'PPPP', { locale })
-      : new Intl.DateTimeFormat(intlTag(language), { day: 'numeric', month: 'long', year: 'numeric' }).formatRange(first, last);
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      : wallRange(first, last, language);
 
   return (
     <>
@@ -147,7 +143,6 @@ function CentreCalendar({ resources }: { resources: Resources }) {
         onView={(v) => update({ view: v })}
         onGroupBy={(by) => update({ by })}
       />
-      {zone && zone !== browserZone && <Notice severity="info">{t('calendar.timeZoneNote', { zone })}</Notice>}
       {calendar.isError && (
         <Alert severity="error" role="alert" sx={{ mb: 1 }}>
           {errorMessage(t, calendar.error)}

@@ -1,15 +1,10 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import { useQuery } from '@tanstack/react-query';
-import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/contract';
 import type { SlotConflict } from '../../../shared/contract/interview-records';
-import { useApi } from '../api/context';
-import { currentLanguage } from '../i18n';
-import { dateLocales } from './calendar/localizer';
-import { toWall, usableZone } from './calendar/zone';
+import { useFormat } from '../components/format';
 
 /** A 409 refusing a slot: the host says what is in the way (details.conflicts). */
 export function isSlotRefusal(error: unknown): error is ApiError & { details: { conflicts: SlotConflict[] } } {
@@ -38,11 +33,7 @@ function reasonKey(
 /** Why a slot cannot be booked, in words, with the times of whatever is in the way (on the centre's clock). */
 export function SlotConflicts({ conflicts, subject = 'interview' }: { conflicts: readonly SlotConflict[]; subject?: 'interview' | 'exam' }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const resources = useQuery({ queryKey: ['resources'], queryFn: () => api.call('resources.list', {}) });
-  const zone = usableZone(resources.data?.rules.timeZone);
-  const locale = dateLocales[currentLanguage()];
-  const time = (iso: string) => format(toWall(iso, zone), 'p', { locale });
+  const { time } = useFormat();
   const lines = [
     ...new Set(
       conflicts.map((c) => {

@@ -10,6 +10,7 @@ import { EntryLayout } from '../components/EntryLayout';
 import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
 import { FormTextField } from '../forms/FormTextField';
 import { errorMessage } from '../i18n/messages';
+import { useFormat } from '../components/format';
 
 const schema = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(256), code: z.string() });
 
@@ -26,7 +27,9 @@ export function SignInScreen({
   notice?: SignInNotice;
   onSignedIn: (session: Session) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  // Before sign-in the centre's zone is known only if someone signed in earlier in this window.
+  const format = useFormat();
   const { api } = useConnection();
   const [failure, setFailure] = useState<string | null>(null);
   // The password was right and the account uses two-factor sign-in: ask for the code.
@@ -53,7 +56,7 @@ export function SignInScreen({
       const until = (error instanceof ApiError && (error.details as { lockedUntil?: string } | undefined)?.lockedUntil) || null;
       setFailure(
         until
-          ? t('signIn.lockedUntil', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(until)) })
+          ? t('signIn.lockedUntil', { time: format.time(until) })
           : errorMessage(t, error),
       );
     }

@@ -28,7 +28,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { isGranted, type Permission } from '../../../shared/permissions';
@@ -40,6 +40,7 @@ import { CasePage } from '../cases/CasePage';
 import { IntakePage } from '../cases/IntakePage';
 import { CasesPage } from '../cases/CasesPage';
 import { LanguageMenu } from '../components/LanguageMenu';
+import { setCentreZone, useCentreZoneKnown, useFormat } from '../components/format';
 import { VerifyPage } from '../documents/VerifyPage';
 import { SecurityPage } from '../security/SecurityPage';
 import { UsersPage } from '../users/UsersPage';
@@ -59,6 +60,15 @@ export function AppShell() {
   const api = useApi();
   const { session } = useSession();
   const centre = useQuery({ queryKey: ['centre'], queryFn: () => api.call('centre.get', {}) });
+  // The centre's zone (in its scheduling rules) is the one clock every time on screen is shown and typed in.
+  const resources = useQuery({ queryKey: ['resources'], queryFn: () => api.call('resources.list', {}) });
+  const timeZone = resources.data?.rules.timeZone;
+  const failed = resources.isError;
+  useEffect(() => {
+    if (timeZone !== undefined || failed) setCentreZone(timeZone ?? null);
+  }, [timeZone, failed]);
+  const zoneKnown = useCentreZoneKnown();
+  const { otherZone } = useFormat();
   const may = (permission: Permission) => isGranted(permission, session.user.roles);
 
   const nav: { to: string; label: string; icon: ReactNode; show: boolean }[] = [
@@ -87,6 +97,11 @@ export function AppShell() {
           <Typography data-testid="centre-name" sx={{ opacity: 0.85, flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {centre.data?.name}
           </Typography>
+          {otherZone && (
+            <Typography data-testid="centre-clock" variant="body2" sx={{ opacity: 0.85, whiteSpace: 'nowrap' }}>
+              {t('clock.shownIn', { zone: otherZone })}
+            </Typography>
+          )}
           <LanguageMenu />
           <AccountMenu />
         </Toolbar>
@@ -103,25 +118,28 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flex: 1, p: 3, minWidth: 0 }}>
         <Toolbar />
-        <Routes>
-          <Route path="/" element={<HomePage centre={centre.data ?? null} />} />
-          <Route path="/cases" element={<CasesPage />} />
-          <Route path="/cases/new" element={<IntakePage />} />
-          <Route path="/attention" element={<AttentionPage />} />
-          <Route path="/cases/:caseId" element={<CasePage />} />
-          <Route path="/calendar" element={<CalendarPage />} />
-          <Route path="/interviews/:interviewId" element={<InterviewPage />} />
-          <Route path="/meetings" element={<MeetingsPage />} />
-          <Route path="/meetings/:meetingId" element={<MeetingPage />} />
-          <Route path="/tasks" element={<TasksPage />} />
-          <Route path="/documents/verify" element={<VerifyPage />} />
-          <Route path="/schedule-settings" element={<ScheduleSettingsPage />} />
-          <Route path="/users" element={<UsersPage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/security" element={<SecurityPage />} />
-          <Route path="/centre" element={<CentreSettingsPage centre={centre.data ?? null} onSaved={() => void centre.refetch()} />} />
-          <Route path="/account" element={<AccountPage />} />
-        </Routes>
+        {/* Pages wait for the centre's zone, so no form opens with a time on the wrong clock. */}
+        {zoneKnown && (
+          <Routes>
+            <Route path="/" element={<HomePage centre={centre.data ?? null} />} />
+            <Route path="/cases" element={<CasesPage />} />
+            <Route path="/cases/new" element={<IntakePage />} />
+            <Route path="/attention" element={<AttentionPage />} />
+            <Route path="/cases/:caseId" element={<CasePage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/interviews/:interviewId" element={<InterviewPage />} />
+            <Route path="/meetings" element={<MeetingsPage />} />
+            <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
+            <Route path="/documents/verify" element={<VerifyPage />} />
+            <Route path="/schedule-settings" element={<ScheduleSettingsPage />} />
+            <Route path="/users" element={<UsersPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/security" element={<SecurityPage />} />
+            <Route path="/centre" element={<CentreSettingsPage centre={centre.data ?? null} onSaved={() => void centre.refetch()} />} />
+            <Route path="/account" element={<AccountPage />} />
+          </Routes>
+        )}
       </Box>
     </Box>
   );

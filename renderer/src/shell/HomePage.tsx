@@ -7,11 +7,12 @@ import type { Centre } from '../../../shared/contract/methods/centre';
 import { isGranted } from '../../../shared/permissions';
 import { useSession } from '../api/context';
 import { HomeAttention } from '../attention/HomeAttention';
+import { useFormat } from '../components/format';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { session } = useSession();
-  const ends = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(session.expiresAt));
+  const ends = useFormat().dateTime(session.expiresAt);
   return (
     <Stack spacing={3} sx={{ maxWidth: 880 }}>
       <Typography variant="h4" component="h1">

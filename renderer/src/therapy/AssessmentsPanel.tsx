@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../shared/contract/followup-records';
 import { Panel } from '../cases/CaseOverview';
-import type { CentreClock } from '../medical/centre-clock';
+import type { CentreClock } from '../components/format';
 
 /** Assessments: which instrument when, for the team; the score and notes for therapists only. */
 export function AssessmentsPanel({

@@ -7,7 +7,7 @@ import type { Assessment, TherapySession } from '../../../shared/contract/follow
 import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { QueryState } from '../components/QueryState';
-import { useCentreClock } from '../medical/centre-clock';
+import { useFormat } from '../components/format';
 import { AssessmentDialog } from './AssessmentDialog';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { AttendancePattern } from './AttendancePattern';
@@ -28,7 +28,7 @@ type Dialog =
  */
 export function CaseTherapy({ detail }: { detail: CaseDetail }) {
   const api = useApi();
-  const clock = useCentreClock();
+  const clock = useFormat();
   const { session } = useSession();
   const mayWrite = isGranted('notes.therapy', session.user.roles);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -73,7 +73,7 @@ export function CaseTherapy({ detail }: { detail: CaseDetail }) {
             />
             {dialog?.kind === 'plan' && <PlanDialog caseId={detail.id} plan={data.plan} clock={clock} onClose={close} />}
             {dialog?.kind === 'close' && data.plan && <CloseDialog caseId={detail.id} plan={data.plan} clock={clock} onClose={close} />}
-            {dialog?.kind === 'session' && clock.ready && <SessionDialog caseId={detail.id} existing={dialog.session} clock={clock} onClose={close} />}
+            {dialog?.kind === 'session' && <SessionDialog caseId={detail.id} existing={dialog.session} clock={clock} onClose={close} />}
             {dialog?.kind === 'assessment' && <AssessmentDialog caseId={detail.id} existing={dialog.assessment} today={clock.today()} onClose={close} />}
           </Stack>
         );

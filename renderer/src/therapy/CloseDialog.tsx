@@ -12,7 +12,7 @@ import { FormDialog } from '../components/FormDialog';
 import { FormDateField } from '../forms/FormDateField';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
-import type { CentreClock } from '../medical/centre-clock';
+import type { CentreClock } from '../components/format';
 import { refusalMessage, staleCurrent } from '../medical/refusal';
 
 const closeForm = z.object({

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentPlan } from '../../../shared/contract/followup-records';
 import { Field, Panel } from '../cases/CaseOverview';
-import type { CentreClock } from '../medical/centre-clock';
+import type { CentreClock } from '../components/format';
 
 const goalColours = { open: 'primary', achieved: 'success', dropped: 'default' } as const;
 

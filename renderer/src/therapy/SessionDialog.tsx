@@ -13,7 +13,7 @@ import { FormDateField } from '../forms/FormDateField';
 import { Notice } from '../forms/FormFeedback';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
-import type { CentreClock } from '../medical/centre-clock';
+import type { CentreClock } from '../components/format';
 import { refusalMessage, staleCurrent } from '../medical/refusal';
 import { FieldRow } from '../medical/FieldRow';
 

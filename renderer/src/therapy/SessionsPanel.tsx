@@ -16,10 +16,9 @@ import type { TherapySession } from '../../../shared/contract/followup-records';
 import type { TherapyAttendance } from '../../../shared/followup/categories';
 import { useApi } from '../api/context';
 import { Panel } from '../cases/CaseOverview';
-import { useNow } from '../components/dates';
+import { useNow, type CentreClock } from '../components/format';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
-import type { CentreClock } from '../medical/centre-clock';
 import { AttendanceChip } from './AttendanceChip';
 
 /**

@@ -1,5 +1,6 @@
 import type { Translation } from '../types';
 import { calendar } from './bg/calendar';
+import { clock } from './bg/clock';
 import { scheduleSettings } from './bg/scheduleSettings';
 import { interviews } from './bg/interviews';
 import { recordings } from './bg/recordings';
@@ -15,6 +16,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const bg: Translation = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,
@@ -785,6 +787,7 @@ export const bg: Translation = {
     datePast: 'Тази дата е в миналото.',
     sameInterviewerRequired: 'Според решението интервюто се провежда от същия интервюиращ.',
     absentArrived: 'Отсъстващо лице няма час на пристигане или тръгване.',
+    outsideInterviewDay: 'Трябва да е в деня на интервюто, най-много два часа преди началото му.',
     noSupplementaryNeeded: 'Това дете все още няма съдебно интервю: насрочете първото без искане.',
     breakOutside: 'Паузата трябва да е в рамките на интервюто.',
     roomKind: 'Изберете активна стая от този вид.',

@@ -1,4 +1,5 @@
 import { calendar } from './en/calendar';
+import { clock } from './en/clock';
 import { scheduleSettings } from './en/scheduleSettings';
 import { interviews } from './en/interviews';
 import { recordings } from './en/recordings';
@@ -14,6 +15,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const en = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,
@@ -784,6 +786,7 @@ export const en = {
     datePast: 'This is in the past.',
     sameInterviewerRequired: 'The decision says the same interviewer conducts it.',
     absentArrived: 'Someone absent has no arrival or departure.',
+    outsideInterviewDay: 'Must be on the day of the interview, at most two hours before it starts.',
     noSupplementaryNeeded: 'This child has had no forensic interview yet: book the first one without a request.',
     breakOutside: 'A break must lie within the interview.',
     roomKind: 'Choose an active room of this kind.',

@@ -1,5 +1,6 @@
 import type { Translation } from '../types';
 import { calendar } from './ro/calendar';
+import { clock } from './ro/clock';
 import { scheduleSettings } from './ro/scheduleSettings';
 import { interviews } from './ro/interviews';
 import { recordings } from './ro/recordings';
@@ -15,6 +16,7 @@ import { vocabulary } from '../../../../shared/i18n/vocabulary';
 export const ro: Translation = {
   app: { name: 'Barnahus Desk' },
   calendar,
+  clock,
   scheduleSettings,
   interviews,
   recordings,
@@ -785,6 +787,7 @@ export const ro: Translation = {
     datePast: 'Această dată este în trecut.',
     sameInterviewerRequired: 'Conform deciziei, interviul este realizat de același intervievator.',
     absentArrived: 'O persoană absentă nu are oră de sosire sau de plecare.',
+    outsideInterviewDay: 'Trebuie să fie în ziua interviului, cel mult cu două ore înainte de începerea lui.',
     noSupplementaryNeeded: 'Acest copil nu a avut încă niciun interviu judiciar: programați primul interviu fără cerere.',
     breakOutside: 'Pauza trebuie să se încadreze în durata interviului.',
     roomKind: 'Alegeți o cameră activă de acest tip.',

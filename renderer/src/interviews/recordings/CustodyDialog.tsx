@@ -22,6 +22,7 @@ import type { CustodyEntry, Recording } from '../../../../shared/contract/interv
 import { copyMedia, invitedAgencies, type CustodyAction } from '../../../../shared/interviews/categories';
 import { useApi } from '../../api/context';
 import { QueryState } from '../../components/QueryState';
+import { useFormat } from '../../components/format';
 
 const actionColour: Record<CustodyAction, 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info'> = {
   registered: 'primary',
@@ -56,10 +57,10 @@ function details(t: TFunction, entry: CustodyEntry): string {
 
 /** A recording's chain of custody, oldest first: every registration, viewing, copy, return, check and deletion. */
 export function CustodyDialog({ recording, onClose }: { recording: Recording; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   // To the second: the order of events in a chain of custody matters.
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const format = useFormat();
   const titleId = useId();
   const custody = useQuery({ queryKey: ['recordings', 'custody', recording.id], queryFn: () => api.call('recordings.custody', { recordingId: recording.id }) });
   return (
@@ -86,7 +87,7 @@ export function CustodyDialog({ recording, onClose }: { recording: Recording; on
                     const matches = entry.sha256 === recording.sha256;
                     return (
                       <TableRow key={entry.id} data-action={entry.action} sx={entry.action === 'integrity_failed' ? { bgcolor: 'rgba(211, 47, 47, 0.08)' } : undefined}>
-                        <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{when.format(new Date(entry.at))}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{format.dateTimeSeconds(entry.at)}</TableCell>
                         <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>{entry.by}</TableCell>
                         <TableCell sx={{ verticalAlign: 'top' }}>
                           <Chip size="small" color={actionColour[entry.action]} label={t(`recordings.custody.actions.${entry.action}`)} />

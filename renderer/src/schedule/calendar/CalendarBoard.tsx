@@ -12,7 +12,7 @@ import type { Language } from '../../i18n';
 import { formats, localizer } from './localizer';
 import { closedDay, offHours, summaryOf, workingSpan, type CalendarEvent, type CalendarResource, type GroupBy } from './model';
 import { calendarSx } from './styles';
-import { toWall } from './zone';
+import { toWall } from '../../components/format';
 
 // The add-on is CommonJS only; bundled into an ES module its default export may arrive wrapped once more.
 type WithDragAndDrop = typeof dragAndDrop.default;

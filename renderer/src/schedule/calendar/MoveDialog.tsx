@@ -22,7 +22,7 @@ import { errorMessage } from '../../i18n/messages';
 import { isSlotRefusal, SlotConflicts } from '../SlotConflicts';
 import { dateLocales } from './localizer';
 import { entryKey, type CalendarEvent } from './model';
-import { fromWall } from './zone';
+import { fromWall } from '../../components/format';
 
 /** What is moving: an interview or a medical examination, as the calendar has it. */
 export type Moving = { kind: 'interview'; booking: Interview } | { kind: 'medical_exam'; exam: MedicalExam };

@@ -1,6 +1,6 @@
 import type { CalendarEntry, Resources, ScheduleRules } from '../../../../shared/contract/interview-records';
 import { weekdays } from '../../../../shared/interviews/categories';
-import { toWall, wallDateKey } from './zone';
+import { toWall, wallDateKey } from '../../components/format';
 
 export type ViewMode = 'day' | 'week';
 /** The columns: rooms (interview and medical), or people (interviewers and examiners). */
@@ -125,6 +125,8 @@ export function offHours(slot: Date, resources: Resources | undefined): boolean 
   if (!resources) return false;
   if (closedDay(slot, resources).closed) return true;
   const hours = resources.rules.hours[weekdays[(slot.getDay() + 6) % 7]!];
+  // A wall Date: its local fields already are the centre's clock.
+  // eslint-disable-next-line no-restricted-properties
   const minutes = slot.getHours() * 60 + slot.getMinutes();
   return minutes < minutesOf(hours.start) || minutes >= minutesOf(hours.end);
 }

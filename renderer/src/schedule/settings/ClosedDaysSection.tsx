@@ -14,7 +14,7 @@ import type { Resources } from '../../../../shared/contract/interview-records';
 import { useApi } from '../../api/context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
-import { localToday } from '../../components/dates';
+import { centreToday } from '../../components/format';
 import { FormError } from '../../forms/FormFeedback';
 import { FormDateField } from '../../forms/FormDateField';
 import { FormTextField } from '../../forms/FormTextField';
@@ -36,7 +36,7 @@ export function ClosedDaysSection({ closedDays }: { closedDays: ClosedDay[] }) {
   const reload = useReloadResources();
   const [reopening, setReopening] = useState<ClosedDay | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const today = localToday();
+  const today = centreToday();
   const form = useForm({ resolver: zodResolver(formSchema), defaultValues: { date: '', reason: '' } });
 
   const submit = form.handleSubmit(async (values) => {

@@ -16,8 +16,7 @@ import { isGranted } from '../../../../shared/permissions';
 import { useApi, useSession } from '../../api/context';
 import { DataTable } from '../../components/DataTable';
 import { FormDialog } from '../../components/FormDialog';
-import { localToday } from '../../components/dates';
-import { useFormat } from '../../components/format';
+import { centreToday, useFormat } from '../../components/format';
 import { FormCheckboxGroup } from '../../forms/FormCheckboxGroup';
 import { FormDateField } from '../../forms/FormDateField';
 import { FormTextField } from '../../forms/FormTextField';
@@ -47,7 +46,7 @@ export function InterviewersSection({ interviewers }: { interviewers: Interviewe
   const { session } = useSession();
   const navigate = useNavigate();
   const [editing, setEditing] = useState<Interviewer | null>(null);
-  const today = localToday();
+  const today = centreToday();
 
   const columns: GridColDef<Interviewer>[] = [
     {

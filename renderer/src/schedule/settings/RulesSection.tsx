@@ -21,18 +21,12 @@ import { FormError, Notice, SubmitButton } from '../../forms/FormFeedback';
 import { applyServerError } from '../../forms/server-errors';
 import { validationMessage } from '../../i18n/messages';
 import { conflictCurrent, FormNumberField, typedNumber, useReloadResources } from './common';
+import { usableZone, weekdayNames } from '../../components/format';
 
 type Weekday = (typeof weekdays)[number];
 type Rules = Resources['rules'];
 
-function knownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const knownTimeZone = (zone: string): boolean => usableZone(zone) !== null;
 
 /**
  * The shared rules schema, with the numbers typed as text and the host's own
@@ -70,10 +64,9 @@ const valuesOf = (rules: ScheduleRules): FormInput => ({
 function useWeekdayNames(): Record<Weekday, string> {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' });
-    // 1 January 2024 was a Monday.
+    const all = weekdayNames(i18n.language);
     const names = weekdays.map((day, i) => {
-      const name = format.format(new Date(Date.UTC(2024, 0, 1 + i)));
+      const name = all[i] ?? day;
       return [day, name.charAt(0).toLocaleUpperCase(i18n.language) + name.slice(1)] as const;
     });
     return Object.fromEntries(names) as Record<Weekday, string>;

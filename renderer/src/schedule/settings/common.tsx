@@ -86,12 +86,8 @@ export function ActiveChip({ active }: { active: boolean }) {
   );
 }
 
-/** A calendar date (YYYY-MM-DD) in the interface language, read as that very day wherever the workstation is. */
-export function formatDay(date: string, language: string, style: 'medium' | 'full' = 'medium'): string {
-  const moment = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(moment.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(moment);
-}
+// Calendar dates are worded by the one clock module, like every other date.
+export { formatDay } from '../../components/format';
 
 /** The date `days` after a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {

@@ -3,7 +3,6 @@ import type { Translation } from '../../types';
 export const calendar: Translation['calendar'] = {
   title: 'Календар',
   subtitle: 'Съдебните интервюта и медицинските прегледи, насрочени в центъра. Отворете някое, за да го видите; координаторите могат да го преместят с плъзгане.',
-  timeZoneNote: 'Часовете са показани в часовата зона на центъра ({{zone}}).',
   today: 'Днес',
   previousDay: 'Предишен ден',
   nextDay: 'Следващ ден',

@@ -2,7 +2,6 @@
 export const calendar = {
   title: 'Calendar',
   subtitle: 'Forensic interviews and medical examinations booked at the centre. Open one to see it; coordinators move one by dragging it.',
-  timeZoneNote: 'Times are shown on the centre’s clock ({{zone}}).',
   today: 'Today',
   previousDay: 'Previous day',
   nextDay: 'Next day',

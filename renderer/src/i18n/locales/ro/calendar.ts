@@ -3,7 +3,6 @@ import type { Translation } from '../../types';
 export const calendar: Translation['calendar'] = {
   title: 'Calendarul',
   subtitle: 'Interviurile judiciare și examinările medicale programate la centru. Deschideți una pentru a o vedea; coordonatorii o pot muta trăgând-o în altă poziție.',
-  timeZoneNote: 'Orele sunt afișate în fusul orar al centrului ({{zone}}).',
   today: 'Astăzi',
   previousDay: 'Ziua anterioară',
   nextDay: 'Ziua următoare',

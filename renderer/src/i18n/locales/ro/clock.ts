@@ -1,0 +1,5 @@
+import type { Translation } from '../../types';
+
+export const clock: Translation['clock'] = {
+  shownIn: 'Orele sunt afișate în fusul orar al centrului ({{zone}}).',
+};
