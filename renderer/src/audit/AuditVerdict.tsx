@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerdict as Verdict, CheckpointReason } from '../../../shared/contract/methods/audit';
-import { useCentreClock } from '../medical/centre-clock';
+import { useFormat } from '../components/format';
 
 /** A hash shortened for a sentence: enough to tell two apart at a glance; the full ones are in the anchor file. */
 const short = (hash: string) => `${hash.slice(0, 8)}…${hash.slice(-4)}`;
@@ -14,7 +14,7 @@ const short = (hash: string) => `${hash.slice(0, 8)}…${hash.slice(-4)}`;
  */
 export function AuditVerdict({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
-  const clock = useCentreClock();
+  const clock = useFormat();
   const { checkpoints, printed } = verdict;
   const reason = (r: CheckpointReason) => t(`auditAnchor.reasons.${r}`);
   const problems: string[] = [];
