@@ -116,7 +116,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       // Only an absent body means "no input"; an explicit JSON null is input, and invalid.
       input: request.body === undefined ? {} : request.body,
       token: bearerToken(request),
-      origin: { transport: 'https', workstation: workstationOf(request) },
+      origin: { transport: 'https', workstation: workstationOf(request), peer: request.ip },
     });
     return reply.code(outcome.status).send(outcome.ok ? outcome.data : { error: outcome.error });
   });

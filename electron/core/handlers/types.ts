@@ -18,6 +18,12 @@ export interface CallOrigin {
   transport: 'ipc' | 'https' | 'in-process';
   /** A name for the workstation: the remote address, or "this computer". */
   workstation: string;
+  /**
+   * The network address the call came from, as the socket saw it. The sign-in
+   * limit counts against this, never against the name a client gives itself.
+   * Absent for the desktop's own IPC, which has no peer.
+   */
+  peer?: string;
 }
 
 /** What a handler adds to its audit entry beyond method, caller and outcome. */
@@ -35,7 +41,7 @@ export interface PrepareContext {
   readonly now: Date;
   readonly caller: Caller | null;
   readonly origin: CallOrigin;
-  /** Wrong sign-ins per workstation (429 past a limit). */
+  /** Wrong sign-ins per peer address (429 past a limit). */
   readonly throttle: WorkstationThrottle;
   readonly evidence: Evidence;
 }
