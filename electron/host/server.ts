@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from '../../shared/openapi';
 import type { Core } from '../core/core';
 import type { CoreEvent } from '../core/events';
 import type { HostIdentity } from './identity';
+import { tlsPolicy } from './tls-policy';
 
 export interface HostServerOptions {
   core: Core;
@@ -68,7 +69,7 @@ function workstationOf(request: FastifyRequest): string {
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const { core, identity } = options;
   const app = Fastify({
-    https: { key: identity.keyPem, cert: identity.certPem, minVersion: 'TLSv1.2' },
+    https: { key: identity.keyPem, cert: identity.certPem, ...tlsPolicy },
     // Requests carry a child's data: the framework logs nothing, ever.
     logger: false,
     bodyLimit: BODY_LIMIT,
