@@ -1,5 +1,6 @@
 import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { loadOrCreateHostIdentity } from '../../electron/host/identity';
 import { probeHost } from '../../electron/main/remote-host';
 import { ADMIN } from '../support/core';
@@ -83,5 +84,83 @@ describe('the TLS suites', () => {
     } finally {
       weak.close();
     }
+  });
+});
+
+async function token(h: TestHost, username: string, password: string): Promise<string> {
+  const answer = await rawPost(h.host.url, 'auth.login', JSON.stringify({ username, password }));
+  return (answer.body as { token: string }).token;
+}
+
+function openSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const socket = new WebSocket(`${url.replace('https:', 'wss:')}/api/events`, { rejectUnauthorized: false, headers });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Every message the socket receives, after a ready. */
+async function signedInSocket(url: string, sessionToken: string): Promise<unknown[]> {
+  const socket = await openSocket(url);
+  const heard: unknown[] = [];
+  const ready = new Promise<void>((resolve) =>
+    socket.on('message', (raw: Buffer) => {
+      const message = JSON.parse(raw.toString('utf8')) as { type: string };
+      if (message.type === 'ready') resolve();
+      else heard.push(message);
+    }),
+  );
+  socket.send(JSON.stringify({ type: 'auth', token: sessionToken }));
+  await ready;
+  return heard;
+}
+
+describe('the change-event socket', () => {
+  it('tells a session that must first change its password nothing, until it has', async () => {
+    const h = await host();
+    await initialise(h);
+    const admin = await token(h, ADMIN.username, ADMIN.password);
+    const created = await rawPost(
+      h.host.url,
+      'users.create',
+      JSON.stringify({ username: 'm.ionescu', password: 'first day at the centre', displayName: 'Maria Ionescu', agency: 'barnahus_staff', roles: ['coordinator'] }),
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(created.status).toBe(200);
+    const restricted = await token(h, 'm.ionescu', 'first day at the centre');
+    expect((await rawPost(h.host.url, 'cases.list', '{}', { authorization: `Bearer ${restricted}` })).status).toBe(403);
+
+    const restrictedHeard = await signedInSocket(h.host.url, restricted);
+    const adminHeard = await signedInSocket(h.host.url, admin);
+    const rename = async (name: string, version: number) => {
+      const update = await rawPost(h.host.url, 'centre.update', JSON.stringify({ name, version }), { authorization: `Bearer ${admin}` });
+      expect(update.status).toBe(200);
+      await expect.poll(() => adminHeard.filter((m) => (m as { entity: string }).entity === 'centre').length).toBe(version + 1);
+      // Events go out to every socket in one pass: had it been sent, it would be here by now.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    await rename('Barnahus Plovdiv', 0);
+    expect(restrictedHeard).toEqual([]);
+
+    const changed = await rawPost(
+      h.host.url,
+      'account.changePassword',
+      JSON.stringify({ currentPassword: 'first day at the centre', newPassword: 'a long walk along the Danube at dusk' }),
+      { authorization: `Bearer ${restricted}` },
+    );
+    expect(changed.status).toBe(200);
+    await rename('Barnahus Sofia', 1);
+    expect(restrictedHeard).toContainEqual({ type: 'change', entity: 'centre', action: 'updated', id: 1 });
+  });
+
+  it('refuses a browser page from another origin, and lets in its own pages and clients without an Origin', async () => {
+    const h = await host();
+    await expect(openSocket(h.host.url, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    await expect(openSocket(h.host.url, { origin: 'null' })).rejects.toThrow(/403/);
+    const own = await openSocket(h.host.url, { origin: h.host.url });
+    own.close();
+    const script = await openSocket(h.host.url);
+    script.close();
   });
 });
