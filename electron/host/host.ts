@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json';
 import { openCore, type Core } from '../core/core';
 import { DATABASE_FILE, databaseExists } from '../core/db/store';
+import { ensurePrivateDir } from '../core/private-files';
 import { loadOrCreateHostIdentity } from './identity';
 import { keyFileInsideDataDir, loadOrCreateKeyFile } from './keyfile';
 import { startHostServer } from './server';
@@ -14,6 +14,8 @@ export interface HostOptions {
   port: number;
   webRoot?: string;
   warn?: (message: string) => void;
+  /** Notices (a data folder whose mode was tightened) and internal errors; stderr by default. */
+  log?: (message: string) => void;
 }
 
 export interface RunningHost {
@@ -29,13 +31,14 @@ export interface RunningHost {
 /** The core without a window: opens the store, makes the TLS identity on first run, serves. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const warn = options.warn ?? ((message: string) => console.error(`warning: ${message}`));
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log ?? console.error;
+  ensurePrivateDir(options.dataDir, log);
   const file = path.join(options.dataDir, DATABASE_FILE);
   if (keyFileInsideDataDir(options.keyFile, options.dataDir)) {
     warn('the key file is inside the data folder; anyone with a copy of the folder can open the database. Keep it on another volume.');
   }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
-  const core = openCore({ file, key });
+  const core = openCore({ file, key, log });
   try {
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
     const server = await startHostServer({

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { loadOrCreateHostIdentity } from '../../electron/host/identity';
 import { probeHost } from '../../electron/main/remote-host';
+import { startHost } from '../../electron/host/host';
 import { ADMIN } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
 
@@ -162,5 +166,59 @@ describe('the change-event socket', () => {
     own.close();
     const script = await openSocket(h.host.url);
     script.close();
+  });
+});
+
+/** Every folder and file under dir, with its permission bits. */
+function modes(dir: string): Record<string, string> {
+  const entries = [dir, ...(fs.readdirSync(dir, { recursive: true }) as string[]).map((entry) => path.join(dir, entry))];
+  return Object.fromEntries(entries.map((entry) => [path.relative(dir, entry) || '.', (fs.statSync(entry).mode & 0o777).toString(8)]));
+}
+
+describe('file modes', () => {
+  it('creates the data folder 0700 and every file in it for the owner only (database, WAL, shared memory, recordings)', async () => {
+    // The usual umask: left alone, SQLite would create the database 0644.
+    const previous = process.umask(0o022);
+    try {
+      const h = await host();
+      await initialise(h);
+      await login(h, ADMIN.password, 'ws');
+      const evidence = h.host.core.evidence;
+      const stored = await evidence.receive('upload-1', Readable.from([Buffer.from('a recording')]), 1024);
+      evidence.commit('upload-1', stored.sha256);
+      const found = modes(h.dataDir);
+      expect(Object.keys(found)).toEqual(expect.arrayContaining(['barnahus.db', 'barnahus.db-wal', 'barnahus.db-shm']));
+      expect(Object.keys(found).filter((entry) => entry.startsWith(path.join('evidence', 'objects', ''))), JSON.stringify(found)).toHaveLength(3);
+      for (const [entry, mode] of Object.entries(found)) {
+        const isDir = fs.statSync(path.join(h.dataDir, entry)).isDirectory();
+        if (isDir) expect(mode, entry).toBe('700');
+        else expect(['600', '400'], `${entry} is ${mode}`).toContain(mode);
+      }
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it('tightens a data folder left 0755 and database files left 0644 at start, and says so', async () => {
+    const first = await host();
+    await initialise(first);
+    await first.host.close();
+    running = [];
+    fs.chmodSync(first.dataDir, 0o755);
+    fs.chmodSync(path.join(first.dataDir, 'evidence'), 0o755);
+    for (const file of ['barnahus.db', 'barnahus.db-wal', 'barnahus.db-shm']) {
+      if (fs.existsSync(path.join(first.dataDir, file))) fs.chmodSync(path.join(first.dataDir, file), 0o644);
+    }
+    const said: string[] = [];
+    const again = await startHost({ dataDir: first.dataDir, keyFile: first.keyFile, listen: '127.0.0.1', port: 0, warn: () => undefined, log: (m) => said.push(m) });
+    try {
+      expect(said).toContain(`tightened ${first.dataDir} from 0755 to 0700`);
+      expect(said).toContain(`tightened ${path.join(first.dataDir, 'barnahus.db')} from 0644 to 0600`);
+      for (const [entry, mode] of Object.entries(modes(first.dataDir))) {
+        expect(Number.parseInt(mode, 8) & 0o077, `${entry} is ${mode}`).toBe(0);
+      }
+    } finally {
+      await again.close();
+    }
   });
 });
