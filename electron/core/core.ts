@@ -11,6 +11,7 @@ import { handlers } from './handlers';
 import type { ChangeEvent } from '../../shared/events';
 import { mayReceive } from './access';
 import type { Caller } from './sessions';
+import type { StoragePolicy } from './storage';
 
 /** The whole application without a window or a network: what every transport talks to. */
 export interface Core {
@@ -34,19 +35,21 @@ export interface CoreOptions extends StoreOptions {
   log?: (message: string) => void;
   /** Where recordings are kept; by default the "evidence" folder beside the database. */
   evidenceDir?: string;
+  /** Free-space warning and upload margin; defaultStoragePolicy when absent. */
+  storage?: StoragePolicy;
 }
 
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options);
   const evidence = new EvidenceStore(options.evidenceDir ?? path.join(path.dirname(options.file), 'evidence'), options.key);
-  return createCore(store, evidence, options.clock, options.log);
+  return createCore(store, evidence, options.clock, options.log, options.storage);
 }
 
-export function createCore(store: Store, evidenceStore: EvidenceStore, clock: Clock = systemClock, log?: (message: string) => void): Core {
+export function createCore(store: Store, evidenceStore: EvidenceStore, clock: Clock = systemClock, log?: (message: string) => void, storage?: StoragePolicy): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
   const evidence = { store: evidenceStore, transfers };
-  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, ...(log ? { log } : {}) });
+  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });
   return {
     evidence: evidenceStore,
     receiveUpload: (uploadId, token, body) => receiveUpload({ db: store.db, evidence, clock, authenticate: dispatcher.authenticate }, uploadId, token, body),

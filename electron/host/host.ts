@@ -3,6 +3,7 @@ import pkg from '../../package.json';
 import { openCore, type Core } from '../core/core';
 import { DATABASE_FILE, databaseExists } from '../core/db/store';
 import { ensurePrivateDir } from '../core/private-files';
+import type { StoragePolicy } from '../core/storage';
 import { loadOrCreateHostIdentity } from './identity';
 import { keyFileInsideDataDir, loadOrCreateKeyFile } from './keyfile';
 import { startHostServer } from './server';
@@ -16,6 +17,8 @@ export interface HostOptions {
   warn?: (message: string) => void;
   /** Notices (a data folder whose mode was tightened) and internal errors; stderr by default. */
   log?: (message: string) => void;
+  /** Free-space warning threshold and upload margin (defaultStoragePolicy when absent). */
+  storage?: StoragePolicy;
 }
 
 export interface RunningHost {
@@ -38,7 +41,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     warn('the key file is inside the data folder; anyone with a copy of the folder can open the database. Keep it on another volume.');
   }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
-  const core = openCore({ file, key, log });
+  const core = openCore({ file, key, log, ...(options.storage ? { storage: options.storage } : {}) });
   try {
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
     const server = await startHostServer({

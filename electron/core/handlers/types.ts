@@ -5,6 +5,7 @@ import type { AppError } from '../errors';
 import type { Caller } from '../sessions';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import type { Transfers } from '../evidence/transfers';
+import type { StoragePolicy } from '../storage';
 import type { WorkstationThrottle } from '../throttle';
 
 /** The recordings' folder and the uploads and viewings under way. */
@@ -44,6 +45,8 @@ export interface PrepareContext {
   /** Wrong sign-ins per peer address (429 past a limit). */
   readonly throttle: WorkstationThrottle;
   readonly evidence: Evidence;
+  /** When the data volume counts as low, and the room an upload must leave. */
+  readonly storage: StoragePolicy;
 }
 
 export interface RunContext extends PrepareContext {

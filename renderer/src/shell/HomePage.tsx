@@ -7,6 +7,7 @@ import type { Centre } from '../../../shared/contract/methods/centre';
 import { isGranted } from '../../../shared/permissions';
 import { useSession } from '../api/context';
 import { HomeAttention } from '../attention/HomeAttention';
+import { StorageWarning } from '../attention/StorageWarning';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,7 @@ export function HomePage({ centre }: { centre: Centre | null }) {
         {t('home.welcome', { name: session.user.displayName })}
       </Typography>
       <Typography color="text.secondary">{t('home.lead')}</Typography>
+      <StorageWarning />
       {isGranted('cases.read', session.user.roles) && (
         <HomeAttention />
       )}
