@@ -14,6 +14,7 @@ import { handlers } from './handlers';
 import type { ChangeEvent } from '../../shared/events';
 import { mayReceive } from './access';
 import type { Caller } from './sessions';
+import type { StoragePolicy } from './storage';
 
 /** The whole application without a window or a network: what every transport talks to. */
 export interface Core {
@@ -52,6 +53,8 @@ export interface CoreOptions extends StoreOptions {
   anchorFile?: string;
   /** How often the timer writes a checkpoint; an hour unless a test says otherwise. */
   checkpointEveryMs?: number;
+  /** Free-space warning and upload margin; defaultStoragePolicy when absent. */
+  storage?: StoragePolicy;
 }
 
 export function openCore(options: CoreOptions): Core {
@@ -69,14 +72,14 @@ export function openCore(options: CoreOptions): Core {
   }
   const log = options.log ?? console.error;
   anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
-  return createCore(store, evidence, anchor, clock, log);
+  return createCore(store, evidence, anchor, clock, log, options.storage);
 }
 
-export function createCore(store: Store, evidenceStore: EvidenceStore, anchor: AuditAnchor, clock: Clock = systemClock, log?: (message: string) => void): Core {
+export function createCore(store: Store, evidenceStore: EvidenceStore, anchor: AuditAnchor, clock: Clock = systemClock, log?: (message: string) => void, storage?: StoragePolicy): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
   const evidence = { store: evidenceStore, transfers };
-  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, ...(log ? { log } : {}) });
+  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });
   return {
     evidence: evidenceStore,
     anchor,

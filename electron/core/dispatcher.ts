@@ -8,6 +8,7 @@ import { AppError, invalidInput } from './errors';
 import type { CoreEvent, EventBus } from './events';
 import type { AuditNote, CallOrigin, Evidence, HandlerMap, RunContext } from './handlers/types';
 import { lockSession, resolveSession, touchSession, type Caller } from './sessions';
+import { defaultStoragePolicy, isStorageFull, storageFull, type StoragePolicy } from './storage';
 import { WorkstationThrottle } from './throttle';
 
 export interface CallRequest {
@@ -28,6 +29,7 @@ export interface DispatcherDeps {
   bus: EventBus;
   evidence: Evidence;
   anchor: AuditAnchor;
+  storage?: StoragePolicy;
   log?: (message: string) => void;
 }
 
@@ -53,14 +55,33 @@ function restrictionAllows(method: string): boolean {
  * on the session, check the permission, run the handler in one transaction
  * with its audit entry, check the output, then announce what changed.
  */
-export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, log = console.error }: DispatcherDeps) {
+export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, storage = defaultStoragePolicy, log = console.error }: DispatcherDeps) {
   const throttle = new WorkstationThrottle();
 
   function authenticate(token: string | null, now: Date): Caller | null {
     return token ? resolveSession(db, token, now) : null;
   }
 
+  /**
+   * A full volume refuses the call with storage_full wherever the write failed:
+   * in the handler, its audit entry, the session's touch, or the audit entry of
+   * a refusal. Nothing was written; the host keeps answering.
+   */
   async function dispatch(request: CallRequest): Promise<CallOutcome> {
+    try {
+      return await attempt(request);
+    } catch (error) {
+      if (!isStorageFull(error)) throw error;
+      return refusedForSpace(request.method);
+    }
+  }
+
+  function refusedForSpace(method: string): CallOutcome {
+    log(`storage full: ${method} refused`);
+    return { ok: false, status: errorStatus.storage_full, error: storageFull().toPayload() };
+  }
+
+  async function attempt(request: CallRequest): Promise<CallOutcome> {
     const { method, origin } = request;
     const now = clock.now();
     const note: AuditNote = {};
@@ -105,7 +126,7 @@ export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, l
       if (!isGranted(spec.permission, caller?.roles ?? null)) throw new AppError('forbidden', 'Your roles do not allow this.');
 
       const handler = handlers[method];
-      const base = { db, now, caller, origin, throttle, evidence, anchor };
+      const base = { db, now, caller, origin, throttle, evidence, anchor, storage };
       const prepared: unknown = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
       const pending: CoreEvent[] = [];
@@ -149,6 +170,7 @@ export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, l
         }
         return { ok: false, status: error.status, error: error.toPayload() };
       }
+      if (isStorageFull(error)) return refusedForSpace(method);
       // Never echo inputs or SQL into logs: they may hold a child's details.
       log(`internal error in ${method}: ${(error as Error).stack ?? String(error)}`);
       return {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { iso } from './clock';
+import type { CallOrigin } from './handlers/types';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -40,8 +41,9 @@ export function clearFailures(db: Database, usernameKey: string): void {
 }
 
 /**
- * Wrong sign-ins per workstation, in memory: many usernames tried from one
+ * Wrong sign-ins per peer address, in memory: many usernames tried from one
  * address get 429 even though no single account reaches its own lock-out.
+ * Keyed by `throttleKey`, so a client renaming itself per request gains nothing.
  */
 export class WorkstationThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -63,4 +65,13 @@ export class WorkstationThrottle {
   private recent(workstation: string, now: Date): number[] {
     return (this.failures.get(workstation) ?? []).filter((t) => t > now.getTime() - this.windowMs);
   }
+}
+
+/**
+ * What the sign-in limit counts against: the peer address when the call came
+ * over the network (a client-mode workstation's own IP; its self-chosen name
+ * only labels the audit entry), otherwise the workstation, i.e. this computer.
+ */
+export function throttleKey(origin: CallOrigin): string {
+  return origin.peer ?? origin.workstation;
 }

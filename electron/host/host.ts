@@ -1,8 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json';
 import { openCore, type Core } from '../core/core';
 import { DATABASE_FILE, databaseExists } from '../core/db/store';
+import { ensurePrivateDir } from '../core/private-files';
+import type { StoragePolicy } from '../core/storage';
 import { loadOrCreateHostIdentity } from './identity';
 import { keyFileInsideDataDir, loadOrCreateKeyFile } from './keyfile';
 import { startHostServer } from './server';
@@ -16,6 +17,10 @@ export interface HostOptions {
   /** The audit checkpoints' append-only file; by default audit-anchors.log beside (not inside) the data folder. */
   anchorFile?: string;
   warn?: (message: string) => void;
+  /** Notices (a data folder whose mode was tightened) and internal errors; stderr by default. */
+  log?: (message: string) => void;
+  /** Free-space warning threshold and upload margin (defaultStoragePolicy when absent). */
+  storage?: StoragePolicy;
 }
 
 export interface RunningHost {
@@ -41,7 +46,8 @@ export const ANCHOR_FILE = 'audit-anchors.log';
 /** The core without a window: opens the store, makes the TLS identity on first run, serves. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const warn = options.warn ?? ((message: string) => console.error(`warning: ${message}`));
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log ?? console.error;
+  ensurePrivateDir(options.dataDir, log);
   const file = path.join(options.dataDir, DATABASE_FILE);
   if (keyFileInsideDataDir(options.keyFile, options.dataDir)) {
     warn('the key file is inside the data folder; anyone with a copy of the folder can open the database. Keep it on another volume.');
@@ -51,7 +57,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     warn('the audit checkpoint file is inside the data folder; a copy or restore of the folder would carry it. Keep it beside the folder or on another volume.');
   }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
-  const core = openCore({ file, key, anchorFile });
+  const core = openCore({ file, key, anchorFile, log, ...(options.storage ? { storage: options.storage } : {}) });
   try {
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
     const server = await startHostServer({

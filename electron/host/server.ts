@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from '../../shared/openapi';
 import type { Core } from '../core/core';
 import type { CoreEvent } from '../core/events';
 import type { HostIdentity } from './identity';
+import { tlsPolicy } from './tls-policy';
 
 export interface HostServerOptions {
   core: Core;
@@ -61,6 +62,19 @@ function workstationOf(request: FastifyRequest): string {
 }
 
 /**
+ * A WebSocket's Origin must be this host's own (the address the client used,
+ * as its Host header says). Clients that are not browsers (a workstation's
+ * main process, scripts) send no Origin and are let through: a browser always
+ * sends one, so a page elsewhere cannot pass as such a client.
+ */
+function socketOriginAllowed(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  return host !== undefined && origin === `https://${host}`;
+}
+
+/**
  * The LAN host: HTTPS carrying calls to the core's dispatcher, a WebSocket
  * pushing change events, the OpenAPI document, and with --web the renderer.
  * It adds no rules of its own; everything is decided by the dispatcher.
@@ -68,7 +82,7 @@ function workstationOf(request: FastifyRequest): string {
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const { core, identity } = options;
   const app = Fastify({
-    https: { key: identity.keyPem, cert: identity.certPem, minVersion: 'TLSv1.2' },
+    https: { key: identity.keyPem, cert: identity.certPem, ...tlsPolicy },
     // Requests carry a child's data: the framework logs nothing, ever.
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -116,7 +130,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       // Only an absent body means "no input"; an explicit JSON null is input, and invalid.
       input: request.body === undefined ? {} : request.body,
       token: bearerToken(request),
-      origin: { transport: 'https', workstation: workstationOf(request) },
+      origin: { transport: 'https', workstation: workstationOf(request), peer: request.ip },
     });
     return reply.code(outcome.status).send(outcome.ok ? outcome.data : { error: outcome.error });
   });
@@ -138,7 +152,17 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   // A player's reads of a viewing opened by recordings.play; the address is the credential, re-checked on every request.
   app.get<{ Params: { ticket: string } }>('/api/media/:ticket', (request, reply) => serveMedia(core, request, reply));
 
-  app.get('/api/events', { websocket: true }, (socket) => serveEventSocket(core, socket));
+  // Browsers let any page open a WebSocket anywhere, sending its own Origin: only the host's own pages may.
+  app.get(
+    '/api/events',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        if (!socketOriginAllowed(request)) await sendError(reply, 'forbidden', 'Event sockets are open only to pages served by this host.');
+      },
+    },
+    (socket) => serveEventSocket(core, socket),
+  );
 
   if (options.webRoot) {
     const template = await readFile(path.join(options.webRoot, 'index.html'), 'utf8');
@@ -212,8 +236,9 @@ function serveEventSocket(core: Core, socket: WebSocket): void {
         socket.close(socketCloseCodes.notSignedIn, 'session expired');
         return;
       }
-      // A locked workstation hears nothing until unlocked; no session hears of a case it may not see.
-      if (!current.locked && core.mayReceive(current, event.change)) send(event.change);
+      // A locked workstation hears nothing until unlocked, one that must first change its password or enrol
+      // two-factor hears nothing until it has (the API refuses it too); no session hears of a case it may not see.
+      if (!current.locked && !current.restriction && core.mayReceive(current, event.change)) send(event.change);
     });
     send({ type: 'ready' });
   });

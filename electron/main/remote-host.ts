@@ -7,6 +7,7 @@ import type { CallResult, Transport } from '../../shared/client';
 import { errorBodySchema } from '../../shared/contract';
 import { changeEventSchema, socketServerMessageSchema, type ChangeEvent } from '../../shared/events';
 import { certificateFingerprint } from '../host/identity';
+import { tlsPolicy } from '../host/tls-policy';
 
 export interface PinnedHost {
   url: string;
@@ -38,6 +39,7 @@ export function probeHost(url: string, timeoutMs = 10_000): Promise<ProbedHost> 
       host,
       port: Number(target.port || 443),
       rejectUnauthorized: false,
+      ...tlsPolicy,
       ...(isIP(host) ? {} : { servername: host }),
     });
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`No answer from ${target.host} within ${timeoutMs / 1000} s`)));
@@ -59,6 +61,7 @@ export function probeHost(url: string, timeoutMs = 10_000): Promise<ProbedHost> 
 
 function pinnedOptions(host: PinnedHost) {
   return {
+    ...tlsPolicy,
     ca: host.certPem,
     // The certificate is trusted as its own anchor; the name check is replaced
     // by the pin, so a host reached by a new address or name still works.

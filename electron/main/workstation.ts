@@ -7,6 +7,7 @@ import type { ChangeEvent } from '../../shared/events';
 import { isWorkstationMethod, workstationContract, type WorkstationStatus } from '../../shared/workstation';
 import { openCore, type Core } from '../core/core';
 import { DATABASE_FILE } from '../core/db/store';
+import { ensurePrivateDir } from '../core/private-files';
 import { StoreError } from '../core/db/store-error';
 import { AppError, invalidInput } from '../core/errors';
 import { createDatabaseKey, osProtectionAvailable, readKeyProtection, unwrapDatabaseKey, type SafeStorageLike } from './keystore';
@@ -169,7 +170,9 @@ export class Workstation {
 
   private openStandalone(key: Buffer): void {
     const dataDir = path.join(this.deps.dir, 'data');
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // userData also holds the wrapped key and this file's configuration; openStore makes the data folder
+    // inside it 0700 and the database files 0600, tightening any left looser.
+    ensurePrivateDir(this.deps.dir, console.error);
     this.core = openCore({
       file: path.join(dataDir, DATABASE_FILE),
       key,

@@ -16,7 +16,7 @@ import {
   violenceTypes,
 } from '../cases/categories';
 import { milestones } from '../cases/deadlines';
-import { agencySchema, checkMessages, dateSchema, distinctList, emailSchema, idSchema, nonBlankText, phoneSchema, roleSchema, timestampSchema, versionSchema } from './fields';
+import { agencySchema, checkMessages, dateSchema, distinctList, emailSchema, idSchema, nonBlankText, oneLineText, phoneSchema, roleSchema, timestampSchema, versionSchema } from './fields';
 
 /** The records of a case file and their editable parts, shared by the intake, case-file and workflow methods. */
 
@@ -47,8 +47,8 @@ export const milestoneSchema = z.enum(milestones);
 export const caseFieldsSchema = z.strictObject({
   receivedAt: timestampSchema,
   source: referralSourceSchema,
-  referrerName: shortText(120),
-  referrerContact: shortText(200),
+  referrerName: oneLineText(120),
+  referrerContact: oneLineText(200),
   reported: shortText(20_000),
   violenceTypes: distinctList(violenceTypeSchema, violenceTypes.length),
   place: placeSchema.nullable(),
@@ -70,12 +70,12 @@ export const personFieldsSchema = z.strictObject({
   lastName: personNameSchema,
   birthDate: dateSchema.nullable(),
   gender: genderSchema,
-  languages: distinctList(shortText(40).min(1), 10),
+  languages: distinctList(oneLineText(40).min(1), 10),
   interpreterNeeded: z.boolean(),
-  interpreterLanguage: shortText(40),
+  interpreterLanguage: oneLineText(40),
   needs: shortText(2_000),
-  school: shortText(200),
-  address: shortText(300),
+  school: oneLineText(200),
+  address: oneLineText(300),
   phone: phoneSchema,
   email: emailSchema,
 });

@@ -18,6 +18,8 @@ export const errorStatus = {
   locked: 423,
   too_many_attempts: 429,
   internal: 500,
+  /** The host's data volume is full: nothing can be written (every call writes its audit entry) until space is freed. */
+  storage_full: 507,
   /** Only between a workstation and its host: the host cannot be reached. */
   unavailable: 503,
 } as const;

@@ -66,7 +66,22 @@ export const checkMessages = {
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 
-const nonBlank = (max: number) => z.string().trim().min(1, { message: checkMessages.blank }).max(max);
+/**
+ * Unicode's invisible direction controls: embeddings and overrides (U+202A–E),
+ * isolates (U+2066–9), the LRM/RLM marks and the Arabic letter mark. In a
+ * one-line field they serve only to make text read otherwise than it is stored
+ * ("Ana\u202Efdp.exe" shows as "Anaexe.pdf"), so the host never keeps them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** A one-line text: direction controls removed, then trimmed (so a field of controls only is blank). */
+export const oneLineText = (max: number) => z.string().overwrite(stripBidiControls).trim().max(max);
+
+const nonBlank = (max: number) => oneLineText(max).min(1, { message: checkMessages.blank });
 
 export const idSchema = z.number().int().positive();
 export const timestampSchema = z.iso.datetime({ offset: true });
@@ -86,7 +101,7 @@ export const centreNameSchema = nonBlank(160);
 export const roleSchema = z.enum(roles);
 export const agencySchema = z.enum(agencies);
 export const disciplineSchema = z.enum(noteDisciplines);
-export const jobTitleSchema = z.string().trim().max(120);
+export const jobTitleSchema = oneLineText(120);
 export const phoneSchema = z
   .string()
   .trim()

@@ -17,7 +17,7 @@ import {
   therapyClosureReasons,
   therapySessionTypes,
 } from '../followup/categories';
-import { checkMessages, dateSchema, idSchema, nonBlankText, timestampSchema, versionSchema } from './fields';
+import { checkMessages, dateSchema, idSchema, nonBlankText, oneLineText, timestampSchema, versionSchema } from './fields';
 
 /** The records of the follow-up work: medical exams, therapy, case review meetings, referrals, and what needs attention. */
 
@@ -36,8 +36,8 @@ export const examBookingFieldsSchema = z.strictObject({
   /** An active colleague with the medical role. */
   examinerId: idSchema,
   interpreterId: idSchema.nullable(),
-  interpreterLanguage: text(40),
-  supportPerson: text(200),
+  interpreterLanguage: oneLineText(40),
+  supportPerson: oneLineText(200),
   /** Why the exam, in words the whole team may read (no findings here). */
   purpose: text(2_000),
 });
@@ -215,7 +215,7 @@ export const meetingFieldsSchema = z.strictObject({
   type: choice(meetingTypes),
   startsAt: timestampSchema,
   durationMinutes: z.number().int().min(15).max(480),
-  place: text(200),
+  place: oneLineText(200),
   chairId: idSchema,
   members: z.array(meetingMemberSchema).max(60),
   cases: z.array(meetingCaseFieldsSchema).min(1).max(30),
@@ -277,7 +277,7 @@ export const referralFieldsSchema = z.strictObject({
   personId: idSchema.nullable(),
   serviceKind: choice(serviceKinds),
   serviceName: nonBlankText(200),
-  contact: text(300),
+  contact: oneLineText(300),
   sentAt: timestampSchema,
   consentBasis: choice(consentBases),
   /** When to chase it if nothing is heard: an open referral past this date is overdue. */

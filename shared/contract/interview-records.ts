@@ -17,7 +17,7 @@ import {
   weekdays,
 } from '../interviews/categories';
 import { medicalExamSchema } from './followup-records';
-import { checkMessages, clockTimeSchema, dateSchema, distinctList, idSchema, nonBlankText, timestampSchema, versionSchema } from './fields';
+import { checkMessages, clockTimeSchema, dateSchema, distinctList, idSchema, nonBlankText, oneLineText, timestampSchema, versionSchema } from './fields';
 
 /** The records of the interview work: resources, interviews, attendance, recordings and their custody. */
 
@@ -37,8 +37,8 @@ export type Room = z.infer<typeof roomSchema>;
 
 export const interpreterFieldsSchema = z.strictObject({
   name: nonBlankText(120),
-  languages: distinctList(text(40).min(1), 10).min(1, { message: checkMessages.invalidChoice }),
-  phone: text(40),
+  languages: distinctList(oneLineText(40).min(1), 10).min(1, { message: checkMessages.invalidChoice }),
+  phone: oneLineText(40),
   notes: text(1_000),
   active: z.boolean(),
 });
@@ -46,7 +46,7 @@ export const interpreterSchema = interpreterFieldsSchema.extend({ id: idSchema, 
 export type Interpreter = z.infer<typeof interpreterSchema>;
 
 export const interviewerFieldsSchema = z.strictObject({
-  certification: text(200),
+  certification: oneLineText(200),
   certifiedUntil: dateSchema.nullable(),
   protocols: distinctList(choice(interviewProtocols), interviewProtocols.length),
 });
@@ -123,8 +123,8 @@ export const bookingFieldsSchema = z.strictObject({
   observationRoomId: idSchema.nullable(),
   interviewerId: idSchema,
   interpreterId: idSchema.nullable(),
-  interpreterLanguage: text(40),
-  supportPerson: text(200),
+  interpreterLanguage: oneLineText(40),
+  supportPerson: oneLineText(200),
   invitees: z.array(inviteeSchema).max(40),
   planning: planningSchema.nullable(),
 });

@@ -539,7 +539,7 @@ describe('court summaries', () => {
 
     // Unaltered: issued, and which.
     const verified = await prosecutor.call('documents.verify', { sha256: sha256(bytes), claimedNumber: claimedDocumentNumber(bytes) });
-    expect(verified).toEqual({ verdict: 'issued', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
+    expect(verified).toEqual({ verdict: 'issued', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
 
     // One byte changed in the middle of the file: it still claims the number, and is told apart.
     const altered = Buffer.from(bytes);
@@ -549,18 +549,24 @@ describe('court summaries', () => {
     const claimed = claimedDocumentNumber(altered);
     expect(claimed).toBe(document.number);
     const rejected = await prosecutor.call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
-    expect(rejected).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
+    expect(rejected).toEqual({ verdict: 'altered', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: null }, details: document });
     // A colleague who may not see the case learns the number is real, nothing of the case.
     const outsider = await (await as('outsider')).call('documents.verify', { sha256: sha256(altered), claimedNumber: claimed });
-    expect(outsider).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: null }, details: null });
+    expect(outsider).toEqual({ verdict: 'altered', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: null }, details: null });
     expect(JSON.stringify(outsider)).not.toContain('BH-2026');
+    // The genuine file, in the hands of a colleague who may not see the case: issued, its number and date, nothing else.
+    const outsiderGenuine = await (await as('outsider')).call('documents.verify', { sha256: sha256(bytes), claimedNumber: document.number });
+    expect(outsiderGenuine).toEqual({ verdict: 'issued', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: null }, details: null });
+    for (const secret of ['BH-2026', document.recipient, document.purpose, document.generatedBy]) {
+      expect(JSON.stringify(outsiderGenuine)).not.toContain(secret);
+    }
 
     // Not the centre's.
     const stranger = randomBytes(32).toString('hex');
     expect(await prosecutor.call('documents.verify', { sha256: stranger, claimedNumber: null })).toEqual({ verdict: 'unknown', document: null, details: null });
     expect(await prosecutor.call('documents.verify', { sha256: stranger, claimedNumber: 'DOC-2026-99999' })).toEqual({ verdict: 'unknown', document: null, details: null });
     const verdicts = db.prepare("SELECT detail FROM audit_log WHERE method = 'documents.verify' ORDER BY id").all() as { detail: string }[];
-    expect(verdicts.map((v) => v.detail.split(':')[0])).toEqual(['issued', 'altered', 'altered', 'unknown', 'unknown']);
+    expect(verdicts.map((v) => v.detail.split(':')[0])).toEqual(['issued', 'altered', 'altered', 'issued', 'unknown', 'unknown']);
     expect(verdicts[1]!.detail).toContain(document.number);
 
     // Not a hash, not a number.
@@ -627,13 +633,16 @@ describe('court summaries', () => {
     const checked = await checker.call('documents.verify', { sha256: sha256(bytes), claimedNumber: document.number });
     expect(checked).toEqual({
       verdict: 'withdrawn',
-      document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at },
+      document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at },
       details: withdrawn,
     });
     const altered = Buffer.from(bytes);
     altered[100] = altered[100]! ^ 0x01;
     const foreign = await outsider.call('documents.verify', { sha256: sha256(altered), claimedNumber: document.number });
-    expect(foreign).toEqual({ verdict: 'altered', document: { number: document.number, kind: 'court_summary', generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at }, details: null });
+    expect(foreign).toEqual({ verdict: 'altered', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at }, details: null });
+    // The unaltered file from outside the case: withdrawn and when, not by whom or why.
+    const foreignGenuine = await outsider.call('documents.verify', { sha256: sha256(bytes), claimedNumber: document.number });
+    expect(foreignGenuine).toEqual({ verdict: 'withdrawn', document: { number: document.number, generatedAt: document.generatedAt, withdrawnAt: withdrawn.withdrawal!.at }, details: null });
 
     // A coordinator may withdraw a document someone else issued; both are on the timeline and in the audit log.
     const second = await issue('prosecutor', 'court', 'bg');

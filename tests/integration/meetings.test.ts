@@ -175,7 +175,7 @@ describe('case review meetings', () => {
       who.call('documents.verify', { sha256: createHash('sha256').update(file).digest('hex'), claimedNumber: claimedDocumentNumber(file) });
     expect(await verify(officer, bytes)).toEqual({
       verdict: 'issued',
-      document: { number: first.document.number, kind: 'meeting_minutes', generatedAt: first.document.generatedAt, withdrawnAt: null },
+      document: { number: first.document.number, generatedAt: first.document.generatedAt, withdrawnAt: null },
       details: first.document,
     });
     const altered = Buffer.from(bytes);
@@ -186,7 +186,7 @@ describe('case review meetings', () => {
     // A colleague on none of the meeting's cases learns the number is the centre's, nothing of the meeting.
     expect(await verify(await as('outsider'), altered)).toEqual({
       verdict: 'altered',
-      document: { number: first.document.number, kind: 'meeting_minutes', generatedAt: first.document.generatedAt, withdrawnAt: null },
+      document: { number: first.document.number, generatedAt: first.document.generatedAt, withdrawnAt: null },
       details: null,
     });
 

@@ -40,6 +40,7 @@ const policy: Record<MethodName, Rule> = {
   'account.disableTotp': { roles: 'everyone', caseScoped: false },
   'centre.get': { roles: 'everyone', caseScoped: false },
   'centre.update': { roles: ['administrator'], caseScoped: false },
+  'centre.storage': { roles: ['administrator'], caseScoped: false },
   'security.getPolicy': { roles: ['administrator'], caseScoped: false },
   'security.updatePolicy': { roles: ['administrator'], caseScoped: false },
   'users.list': { roles: ['administrator'], caseScoped: false },

@@ -38,7 +38,7 @@ describe('the contract', () => {
   });
 
   it('maps every error code to one of the documented statuses', () => {
-    const allowed = new Set([400, 401, 403, 404, 409, 423, 429, 500, 503]);
+    const allowed = new Set([400, 401, 403, 404, 409, 423, 429, 500, 503, 507]);
     for (const status of Object.values(errorStatus)) expect(allowed.has(status)).toBe(true);
     expect(errorBodySchema.safeParse({ error: { code: 'conflict', message: 'm', details: { a: 1 } } }).success).toBe(true);
     expect(errorBodySchema.safeParse({ error: { code: 'teapot', message: 'm' } }).success).toBe(false);

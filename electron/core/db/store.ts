@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
 import { StoreError } from './store-error';
+import { createPrivateFile, ensurePrivateDir, tightenFile } from '../private-files';
 
 export const KEY_BYTES = 32;
 export const DATABASE_FILE = 'barnahus.db';
@@ -17,6 +19,8 @@ export interface StoreOptions {
   /** Path to a better-sqlite3 binding built for Electron's ABI; plain Node uses the default. */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /** Where notices go (a folder or file whose mode was tightened); stderr by default. */
+  log?: (message: string) => void;
 }
 
 export interface Store {
@@ -41,11 +45,17 @@ export function openStore(options: StoreOptions): Store {
   if (key.length !== KEY_BYTES) {
     throw new StoreError('bad_key_file', `The database key must be ${KEY_BYTES} bytes; got ${key.length}.`);
   }
+  const log = options.log ?? console.error;
+  // The folder first: nothing in it is to be read by anyone but this process's user.
+  ensurePrivateDir(path.dirname(file), log);
   const existed = databaseExists(file);
   if (existed && readHeader(file).equals(PLAINTEXT_HEADER)) {
     throw new StoreError('not_encrypted', `${file} is an unencrypted SQLite file. Barnahus Desk opens only encrypted databases.`);
   }
 
+  // Created 0600 before SQLite opens it (it would use 0644 less the umask); -wal and -shm copy its mode.
+  createPrivateFile(file);
+  for (const suffix of ['', '-wal', '-shm']) tightenFile(file + suffix, log);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma(`cipher = 'sqlcipher'`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ensurePrivateDir } from '../private-files';
 
 /**
  * The evidence store: a folder on the premises holding every recording once,
@@ -36,10 +37,11 @@ export class EvidenceStore {
     this.nameKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'object-name', 32));
     this.objectsDir = path.join(dir, 'objects');
     this.incomingDir = path.join(dir, 'incoming');
-    fs.mkdirSync(this.objectsDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(dir);
+    ensurePrivateDir(this.objectsDir);
     // Half-received uploads from before a restart can never be registered: their tickets died with the process.
     fs.rmSync(this.incomingDir, { recursive: true, force: true });
-    fs.mkdirSync(this.incomingDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(this.incomingDir);
   }
 
   private objectPath(sha256: string): string {

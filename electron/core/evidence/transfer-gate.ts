@@ -9,6 +9,7 @@ import { iso, type Clock } from '../clock';
 import type { Evidence } from '../handlers/types';
 import type { Caller } from '../sessions';
 import { rolesOf } from '../users';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../storage';
 import { UploadTooLarge } from './evidence-store';
 import { describeMedia } from './media-info';
 
@@ -84,6 +85,7 @@ export async function receiveUpload(
     evidence.transfers.endUpload(upload.id);
     evidence.store.discard(upload.id);
     if (error instanceof UploadTooLarge) return refuse('invalid_input', error.message);
+    if (isStorageFull(error)) return refuse('storage_full', STORAGE_FULL_MESSAGE);
     return refuse('invalid_input', 'The upload was interrupted. Upload the file again.');
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { decoyHash, verifyPassword } from '../passwords';
 import { readPolicy, totpRequiredFor } from '../policy';
 import { createSession, endSession, lockSession, unlockSession } from '../sessions';
-import { clearFailures, lockedUntil } from '../throttle';
+import { clearFailures, lockedUntil, throttleKey } from '../throttle';
 import { acceptedStep } from '../totp';
 import { findUserByName, rolesOf, userRow, userSummary, userSummaryById, usernameKey, type UserRow } from '../users';
 import { callerOf, defineHandler } from './types';
@@ -26,7 +26,7 @@ export const authHandlers = {
     },
     run(input, ctx, verified) {
       const { db, now, origin } = ctx;
-      if (ctx.throttle.blocked(origin.workstation, now)) {
+      if (ctx.throttle.blocked(throttleKey(origin), now)) {
         throw new AppError('too_many_attempts', 'Too many wrong sign-ins from this workstation. Wait 15 minutes.');
       }
       const user = findUserByName(db, input.username);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Centre } from '../../../shared/contract/methods/centre';
 import { AppError } from '../errors';
+import { dataFolders, freeSpace, warnBelowBytes } from '../storage';
 import { defineHandler } from './types';
 
 function readCentre(db: Database): Centre {
@@ -27,6 +28,14 @@ export const centreHandlers = {
       }
       emit({ entity: 'centre', action: 'updated', id: 1 });
       return readCentre(db);
+    },
+  }),
+
+  'centre.storage': defineHandler('centre.storage', {
+    run(_input, ctx) {
+      const space = freeSpace(dataFolders(ctx));
+      const threshold = warnBelowBytes(space, ctx.storage);
+      return { ...space, warnBelowBytes: threshold, low: space.freeBytes < threshold };
     },
   }),
 };

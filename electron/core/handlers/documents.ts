@@ -127,13 +127,16 @@ export const documentHandlers = {
   'documents.verify': defineHandler('documents.verify', {
     run(input, ctx) {
       const me = viewer(ctx);
-      const brief = (row: DocumentRow) => ({ number: row.number, kind: row.kind, generatedAt: row.generated_at, withdrawnAt: row.withdrawn_at });
+      // What any colleague holding a file may learn: that the number is the centre's, and when.
+      const brief = (row: DocumentRow) => ({ number: row.number, generatedAt: row.generated_at, withdrawnAt: row.withdrawn_at });
       const issued = documentWhere(ctx.db, 'd.sha256 = ?', input.sha256);
       if (issued) {
         const verdict = issued.withdrawn_at === null ? 'issued' : 'withdrawn';
-        // The file is the centre's own and unaltered: whoever holds it already holds what it says.
+        // A file may have reached the caller by mistake: its case, recipient, purpose and issuer (and who withdrew it, and
+        // why) are the case's, told only to those who may see the case, like every other answer about it.
+        const known = mayKnow(ctx.db, me, issued);
         ctx.note({ ...(issued.case_id === null ? {} : { caseId: issued.case_id }), record: `document:${issued.id}`, detail: `${verdict}: ${issued.number}` });
-        return { verdict, document: brief(issued), details: toDocument(issued) };
+        return { verdict, document: brief(issued), details: known ? toDocument(issued) : null };
       }
       const claimed = input.claimedNumber === null ? undefined : documentWhere(ctx.db, 'd.number = ?', input.claimedNumber);
       if (claimed) {

@@ -7,6 +7,7 @@ import { mediaTypeOf } from '../evidence/media-info';
 import { custodyEntries, recordingRow, recordingsOf, toRecording, type RecordingRow } from '../evidence/recording-file';
 import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
 import { AppError, fieldError } from '../errors';
+import { dataFolders, requireRoomFor } from '../storage';
 import { NO_INTERVIEW, interviewRow, requireCaseOf, type InterviewRow } from '../interviews/interview-file';
 import { touchCase, viewer } from './cases';
 import { callerOf, defineHandler, type PrepareContext, type RunContext } from './types';
@@ -111,6 +112,8 @@ export const recordingHandlers = {
       const interview = requireInterviewOf(ctx, input.interviewId);
       if (interview.status === 'cancelled') throw new AppError('conflict', 'The interview was cancelled.');
       if (input.size > MAX_UPLOAD_BYTES) throw fieldError(['size'], checkMessages.invalidChoice);
+      // Before a byte is sent: a recording that cannot fit would fill the volume and stop the whole centre.
+      requireRoomFor(input.size, dataFolders(ctx), ctx.storage);
       const caller = callerOf(ctx);
       const upload = ctx.evidence.transfers.newUpload({
         interviewId: interview.id,

@@ -6,6 +6,7 @@ import type { Caller } from '../sessions';
 import type { AuditAnchor } from '../audit-anchor/audit-anchor';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import type { Transfers } from '../evidence/transfers';
+import type { StoragePolicy } from '../storage';
 import type { WorkstationThrottle } from '../throttle';
 
 /** The recordings' folder and the uploads and viewings under way. */
@@ -19,6 +20,12 @@ export interface CallOrigin {
   transport: 'ipc' | 'https' | 'in-process';
   /** A name for the workstation: the remote address, or "this computer". */
   workstation: string;
+  /**
+   * The network address the call came from, as the socket saw it. The sign-in
+   * limit counts against this, never against the name a client gives itself.
+   * Absent for the desktop's own IPC, which has no peer.
+   */
+  peer?: string;
 }
 
 /** What a handler adds to its audit entry beyond method, caller and outcome. */
@@ -36,11 +43,13 @@ export interface PrepareContext {
   readonly now: Date;
   readonly caller: Caller | null;
   readonly origin: CallOrigin;
-  /** Wrong sign-ins per workstation (429 past a limit). */
+  /** Wrong sign-ins per peer address (429 past a limit). */
   readonly throttle: WorkstationThrottle;
   readonly evidence: Evidence;
   /** Checkpoints of the audit chain outside the database: issued documents print one. */
   readonly anchor: AuditAnchor;
+  /** When the data volume counts as low, and the room an upload must leave. */
+  readonly storage: StoragePolicy;
 }
 
 export interface RunContext extends PrepareContext {

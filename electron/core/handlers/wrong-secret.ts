@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { recordFailure } from '../throttle';
+import { recordFailure, throttleKey } from '../throttle';
 import type { RunContext } from './types';
 
 export const lockedOut = (until: string) =>
@@ -16,7 +16,7 @@ export function refuseWrongSecret(
   detail: string,
   options: { message?: string; onLock?: () => void } = {},
 ): never {
-  ctx.throttle.fail(ctx.origin.workstation, ctx.now);
+  ctx.throttle.fail(throttleKey(ctx.origin), ctx.now);
   const lock = recordFailure(ctx.db, usernameKey, ctx.now);
   if (lock) options.onLock?.();
   ctx.note({ detail: lock ? `${detail}; account locked until ${lock}` : detail });

@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { AttentionCounts } from './AttentionCounts';
 import { AttentionItems } from './AttentionItems';
+import { StorageWarning } from './StorageWarning';
 import { useAttention, type AttentionScope } from './useAttention';
 
 /** Everything that needs attention, the caller's own or (for coordinators) the whole centre's, with counts per kind. */
@@ -49,6 +50,7 @@ export function AttentionPage() {
           )
         }
       />
+      <StorageWarning />
       <QueryState query={items}>
         {(rows) => {
           const shown = only ? rows.filter((r) => r.kind === only) : rows;

@@ -24,6 +24,7 @@ import { CasePeople } from './CasePeople';
 import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
 import { useCategory } from './labels';
+import { UserText } from '../components/UserText';
 
 const tabIds = ['overview', 'people', 'interviews', 'medical', 'therapy', 'meetings', 'referrals', 'documents', 'consents', 'timeline', 'notes', 'team', 'access'] as const;
 type TabId = (typeof tabIds)[number];
@@ -54,7 +55,11 @@ export function CasePage() {
                 <span data-testid="case-reference">{c.reference}</span>
                 <Chip size="small" color={c.status === 'closed' ? 'default' : 'primary'} label={category('status', c.status)} />
                 {c.child.age !== null && <span>{format.years(c.child.age)}</span>}
-                {c.coordinator && <span>{`${t('cases.caseCoordinator')}: ${c.coordinator.displayName}`}</span>}
+                {c.coordinator && (
+                  <span>
+                    {t('cases.caseCoordinator')}: <UserText>{c.coordinator.displayName}</UserText>
+                  </span>
+                )}
                 {c.restricted && <Chip size="small" color="warning" label={t('cases.restrictedCase')} />}
                 {c.view === 'blind' && <Chip size="small" color="info" label={t('cases.blindView')} />}
               </Stack>

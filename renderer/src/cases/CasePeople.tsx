@@ -29,6 +29,7 @@ import { adultFormSchema, blankAdult, blankIntake, intakeFieldFor, toIntake, typ
 import { categoryOptions, useCategory } from './labels';
 import { PersonDialog } from './PersonDialog';
 import { PersonFields } from './PersonFields';
+import { PersonName } from '../components/UserText';
 
 function AddPersonDialog({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
@@ -195,7 +196,7 @@ export function CasePeople({ detail }: { detail: CaseDetail }) {
             <Stack key={link.person.id} role="group" aria-label={`${link.person.firstName} ${link.person.lastName}`} sx={{ borderTop: 1, borderColor: 'divider', pt: 2 }} spacing={1}>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-                  {link.person.firstName} {link.person.lastName}
+                  <PersonName person={link.person} />
                 </Typography>
                 <Chip size="small" label={category('relationship', link.relationship)} />
                 {link.legalGuardian && <Chip size="small" variant="outlined" label={t('person.legalGuardian')} />}

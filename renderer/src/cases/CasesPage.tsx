@@ -24,6 +24,7 @@ import { useFormat } from '../components/format';
 import { FormError } from '../forms/FormFeedback';
 import { errorMessage } from '../i18n/messages';
 import { useCategory, useDuration } from './labels';
+import { UserText } from '../components/UserText';
 
 const sortFields: Record<string, CaseSortField> = { reference: 'reference', childName: 'child', status: 'status', receivedAt: 'received', nextDueAt: 'nextDue' };
 
@@ -101,7 +102,9 @@ export function CasesPage() {
       flex: 1,
       minWidth: 180,
       renderCell: ({ row }) =>
-        row.childName ?? (
+        row.childName !== null ? (
+          <UserText>{row.childName}</UserText>
+        ) : (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', color: 'text.secondary' }}>
             <LockIcon fontSize="small" />
             <span>{t('cases.restricted')}</span>

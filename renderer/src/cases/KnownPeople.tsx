@@ -11,6 +11,7 @@ import type { PersonMatch } from '../../../shared/contract/methods/case-people';
 import { useDebounced } from '../components/useDebounced';
 import { useApi } from '../api/context';
 import { useFormat } from '../components/format';
+import { PersonName } from '../components/UserText';
 
 /**
  * While a name is typed on intake, the people already known to the centre
@@ -61,7 +62,7 @@ export function KnownPeople({
             <ListItemText
               primary={
                 <>
-                  {m.firstName} {m.lastName} <Chip size="small" sx={{ ml: 1 }} color={m.strength === 'possible' ? 'default' : 'primary'} label={t(`intake.strength.${m.strength}`)} />
+                  <PersonName person={m} /> <Chip size="small" sx={{ ml: 1 }} color={m.strength === 'possible' ? 'default' : 'primary'} label={t(`intake.strength.${m.strength}`)} />
                 </>
               }
               secondary={[

@@ -26,7 +26,7 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
       <Alert severity="success" icon={<GppGoodOutlined fontSize="large" />} data-testid="verdict" data-verdict="issued" sx={{ alignItems: 'flex-start' }}>
         <AlertTitle sx={{ fontSize: '1.15rem', fontWeight: 600 }}>{t('documents.verify.issued', { number })}</AlertTitle>
         <Typography variant="body2">{t('documents.verify.issuedBody')}</Typography>
-        {answer.details && <Details document={answer.details} />}
+        {answer.details ? <Details document={answer.details} /> : <Reduced generatedAt={answer.document?.generatedAt} />}
       </Alert>
     );
   }
@@ -42,7 +42,7 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
             {t('documents.verify.withdrawnReason', { reason: answer.details.withdrawal.reason })}
           </Typography>
         )}
-        {answer.details && <Details document={answer.details} />}
+        {answer.details ? <Details document={answer.details} /> : <Reduced generatedAt={answer.document?.generatedAt} />}
       </Alert>
     );
   }
@@ -68,6 +68,20 @@ export function Verdict({ answer, claimedNumber }: { answer: Answer; claimedNumb
       <Typography variant="body2">{t('documents.verify.unknownBody')}</Typography>
       {claimedNumber && <Typography variant="body2">{t('documents.verify.unknownClaim', { number: claimedNumber })}</Typography>}
     </Alert>
+  );
+}
+
+/** For a caller who may not see the document's case: its issue date, and why nothing more is shown. */
+function Reduced({ generatedAt }: { generatedAt: string | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Box data-testid="verdict-reduced" sx={{ mt: 1 }}>
+      {generatedAt && <Typography variant="body2">{t('documents.verify.issuedOn', { date: format.date(generatedAt) })}</Typography>}
+      <Typography variant="body2" color="text.secondary">
+        {t('documents.verify.detailsHidden')}
+      </Typography>
+    </Box>
   );
 }
 

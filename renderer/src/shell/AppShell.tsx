@@ -52,6 +52,7 @@ import { TasksPage } from '../meetings/TasksPage';
 import { ScheduleSettingsPage } from '../schedule/ScheduleSettingsPage';
 import { CentreSettingsPage } from './CentreSettingsPage';
 import { HomePage } from './HomePage';
+import { UserText } from '../components/UserText';
 
 const DRAWER_WIDTH = 248;
 
@@ -164,7 +165,7 @@ function AccountMenu() {
   return (
     <>
       <Button color="inherit" startIcon={<AccountCircle />} aria-haspopup="menu" aria-label={t('shell.account')} onClick={(event) => setAnchor(event.currentTarget)}>
-        {session.user.displayName}
+        <UserText>{session.user.displayName}</UserText>
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         <MenuItem disabled>{t('shell.signedInAs', { name: session.user.username })}</MenuItem>

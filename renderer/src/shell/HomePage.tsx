@@ -8,6 +8,7 @@ import { isGranted } from '../../../shared/permissions';
 import { useSession } from '../api/context';
 import { HomeAttention } from '../attention/HomeAttention';
 import { useFormat } from '../components/format';
+import { StorageWarning } from '../attention/StorageWarning';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function HomePage({ centre }: { centre: Centre | null }) {
         {t('home.welcome', { name: session.user.displayName })}
       </Typography>
       <Typography color="text.secondary">{t('home.lead')}</Typography>
+      <StorageWarning />
       {isGranted('cases.read', session.user.roles) && (
         <HomeAttention />
       )}

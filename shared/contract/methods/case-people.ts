@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { casePersonSchema, linkFieldsSchema, personFieldsSchema, personSchema, relationshipSchema } from '../case-records';
 import { defineMethod } from '../define';
-import { dateSchema, idSchema, versionSchema } from '../fields';
+import { dateSchema, idSchema, oneLineText, versionSchema } from '../fields';
 import { personChoiceSchema } from './cases';
 
 export const personMatchSchema = z.object({
@@ -28,8 +28,8 @@ export const casePeopleMethods = {
     mutates: false,
     audit: 'every-call',
     input: z.strictObject({
-      firstName: z.string().trim().max(80).default(''),
-      lastName: z.string().trim().min(1).max(80),
+      firstName: oneLineText(80).default(''),
+      lastName: oneLineText(80).min(1),
       birthDate: dateSchema.nullable().default(null),
     }),
     output: z.array(personMatchSchema),

@@ -8,6 +8,17 @@ export const interviewDeadlineDaysSchema = z.number().int().min(1).max(90);
 const centreSchema = z.object({ name: z.string(), interviewDeadlineDays: interviewDeadlineDaysSchema, createdAt: timestampSchema, version: versionSchema });
 export type Centre = z.infer<typeof centreSchema>;
 
+const byteCount = z.number().int().nonnegative();
+export const storageSpaceSchema = z.object({
+  /** Free for the host, on the tightest of the volumes holding the database and the recordings. */
+  freeBytes: byteCount,
+  totalBytes: byteCount,
+  /** The warning threshold: a share of the volume or a fixed amount, whichever is more (10% or 5 GB by default). */
+  warnBelowBytes: byteCount,
+  low: z.boolean(),
+});
+export type StorageSpace = z.infer<typeof storageSpaceSchema>;
+
 export const centreMethods = {
   'centre.get': defineMethod({
     summary: "The centre's settings.",
@@ -28,5 +39,15 @@ export const centreMethods = {
     input: z.strictObject({ name: centreNameSchema, interviewDeadlineDays: interviewDeadlineDaysSchema.optional(), version: versionSchema }),
     output: centreSchema,
     example: { name: 'Barnahus Sofia', interviewDeadlineDays: 14, version: 0 },
+  }),
+  'centre.storage': defineMethod({
+    summary:
+      "Free space on the host's data volume (the tightest of the database's and the recordings' folders) and whether it is under the warning threshold, so administrators are warned before it fills up. When it is full, every call answers 507 storage_full until space is freed.",
+    permission: 'centre.manage',
+    mutates: false,
+    audit: 'refusals',
+    input: emptyInput,
+    output: storageSpaceSchema,
+    example: {},
   }),
 };

@@ -86,7 +86,7 @@ export const documentMethods = {
   }),
   'documents.verify': defineMethod({
     summary:
-      "Check a file against the documents the centre issued, by its SHA-256 (the screen computes it from the dropped file, so the file never travels) and the document number its metadata claims. 'issued': an unaltered document, and which one. 'withdrawn': an unaltered document the centre has since withdrawn (when, by whom and why are in the details). 'altered': it claims to be a document the centre issued but its bytes differ (the details only for a caller who may see the case). 'unknown': not a document of this centre.",
+      "Check a file against the documents the centre issued, by its SHA-256 (the screen computes it from the dropped file, so the file never travels) and the document number its metadata claims. 'issued': an unaltered document, its number and issue date. 'withdrawn': an unaltered document the centre has since withdrawn, and when. 'altered': it claims to be a document the centre issued but its bytes differ. 'unknown': not a document of this centre. The document's record (case, recipient, purpose, issuer; by whom and why it was withdrawn) comes as details only to a caller who may see its case (or, for minutes, its meeting).",
     permission: 'cases.read',
     mutates: false,
     audit: 'every-call',
@@ -97,9 +97,9 @@ export const documentMethods = {
     }),
     output: z.object({
       verdict: z.enum(verdicts),
-      /** The document the file is ('issued', 'withdrawn') or claims to be ('altered'); null when unknown. */
-      document: issuedDocumentSchema.pick({ number: true, kind: true, generatedAt: true }).extend({ withdrawnAt: timestampSchema.nullable() }).nullable(),
-      /** The whole record: for 'issued' and 'withdrawn', and for 'altered' when the caller may see the case. */
+      /** The document the file is ('issued', 'withdrawn') or claims to be ('altered'): its number and dates only; null when unknown. */
+      document: issuedDocumentSchema.pick({ number: true, generatedAt: true }).extend({ withdrawnAt: timestampSchema.nullable() }).nullable(),
+      /** The whole record (case, recipient, purpose, issuer, withdrawal), whatever the verdict, only for a caller who may see the case or meeting. */
       details: issuedDocumentSchema.nullable(),
     }),
     example: { sha256: 'a'.repeat(64), claimedNumber: 'DOC-2026-00017' },

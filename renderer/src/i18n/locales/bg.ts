@@ -626,6 +626,7 @@ export const bg: Translation = {
       locked: 'заключено',
       too_many_attempts: 'твърде много опити',
       internal: 'грешка',
+      storage_full: 'хранилището е пълно',
       unavailable: 'недостъпно',
     },
   },
@@ -749,6 +750,7 @@ export const bg: Translation = {
     locked: 'Заключено е.',
     too_many_attempts: 'Твърде много опити. Изчакайте малко и опитайте отново.',
     internal: 'Възникна грешка. Нищо не беше променено.',
+    storage_full: 'Хранилището на центъра е пълно: уведомете администратора.',
     unavailable: 'Сървърът е недостъпен. Проверете мрежата и опитайте отново.',
   },
   validation: {

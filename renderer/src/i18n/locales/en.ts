@@ -625,6 +625,7 @@ export const en = {
       locked: 'locked',
       too_many_attempts: 'too many attempts',
       internal: 'error',
+      storage_full: 'storage full',
       unavailable: 'unavailable',
     },
   },
@@ -748,6 +749,7 @@ export const en = {
     locked: 'This is locked.',
     too_many_attempts: 'Too many attempts. Wait a while and try again.',
     internal: 'Something went wrong. Nothing was changed.',
+    storage_full: "The centre's storage is full: tell the administrator.",
     unavailable: 'The host cannot be reached. Check the network and try again.',
   },
   validation: {

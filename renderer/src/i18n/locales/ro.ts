@@ -626,6 +626,7 @@ export const ro: Translation = {
       locked: 'blocat',
       too_many_attempts: 'prea multe încercări',
       internal: 'eroare',
+      storage_full: 'spațiu de stocare plin',
       unavailable: 'indisponibil',
     },
   },
@@ -749,6 +750,7 @@ export const ro: Translation = {
     locked: 'Acest element este blocat.',
     too_many_attempts: 'Prea multe încercări. Așteptați puțin și încercați din nou.',
     internal: 'A apărut o eroare. Nu s-a modificat nimic.',
+    storage_full: 'Spațiul de stocare al centrului este plin: anunțați administratorul.',
     unavailable: 'Serverul nu poate fi contactat. Verificați rețeaua și încercați din nou.',
   },
   validation: {

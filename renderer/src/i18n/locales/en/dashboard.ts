@@ -54,4 +54,8 @@ export const dashboard = {
     medical_followup: 'Pending: {{what}}',
     medical_exam_unrecorded: '{{exam}}: not recorded as held',
   },
+  storage: {
+    title: 'Storage is running out: {{free}} free of {{total}}',
+    body: "When the storage is full, nobody can sign in or save anything until space is freed. Free space on the host's data volume or add to it (see “When the storage is full” in the operations guide).",
+  },
 };

@@ -84,6 +84,8 @@ export const documents = {
     claimedNone: 'none',
     issued: 'Unaltered — document {{number}} issued by this centre',
     issuedBody: 'This file is byte for byte the document the centre issued.',
+    issuedOn: 'Issued on {{date}}.',
+    detailsHidden: 'Who it was issued to, for what and by whom is shown only to those working on its case.',
     altered:
       'Altered — this file claims to be document {{number}} issued on {{date}} but its content is not what the centre issued. Do not rely on it.',
     alteredBody: 'Ask the centre for the document again, or compare with the SHA-256 below of the document that was issued.',

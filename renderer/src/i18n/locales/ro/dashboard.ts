@@ -55,4 +55,8 @@ export const dashboard: Translation['dashboard'] = {
     medical_followup: 'În așteptare: {{what}}',
     medical_exam_unrecorded: '{{exam}}: neconsemnată ca efectuată',
   },
+  storage: {
+    title: 'Spațiul de stocare se epuizează: {{free}} libere din {{total}}',
+    body: 'Când spațiul de stocare este plin, nimeni nu se mai poate autentifica și nu se mai poate salva nimic până nu se eliberează spațiu. Eliberați spațiu pe volumul de date al serverului sau măriți-l (vezi „Când spațiul de stocare este plin” în ghidul de operare).',
+  },
 };

@@ -86,6 +86,8 @@ export const documents: Translation['documents'] = {
     claimedNone: 'niciunul',
     issued: 'Nemodificat — documentul {{number}} emis de acest centru',
     issuedBody: 'Acest fișier este, octet cu octet, documentul emis de centru.',
+    issuedOn: 'Emis la {{date}}.',
+    detailsHidden: 'Cui a fost emis, în ce scop și de cine se afișează doar celor care lucrează la cazul respectiv.',
     altered:
       'Modificat — acest fișier pretinde că este documentul {{number}} emis la {{date}}, dar conținutul său nu este cel emis de centru. Nu vă bazați pe el.',
     alteredBody: 'Cereți din nou documentul centrului sau comparați cu SHA-256 al documentului emis, de mai jos.',
