@@ -30,6 +30,10 @@ const actionColour: Record<CustodyAction, 'default' | 'primary' | 'success' | 'w
   returned: 'info',
   verified: 'success',
   integrity_failed: 'error',
+  removal_requested: 'warning',
+  removal_approved: 'warning',
+  removal_refused: 'info',
+  withdrawn: 'default',
   deleted: 'default',
 };
 
