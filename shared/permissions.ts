@@ -59,6 +59,7 @@ export const permissions = [
   'recordings.view',
   'recordings.remove',
   'cases.legalHold',
+  'evidence.store',
   'medical.schedule',
   'meetings.manage',
   'referrals.manage',
@@ -95,6 +96,7 @@ export const permissionDescriptions: Record<RolePermission, string> = {
   'recordings.manage': 'Register interview recordings; log copies handed out and returned; withdraw an upload of one\'s own registered by mistake (15 minutes, unseen)',
   'recordings.view': 'Play interview recordings of the cases one may see, re-check their hash, read their custody log',
   'recordings.remove': "Ask for a recording's removal, or approve or refuse someone else's request (two people, never under legal hold or with copies out)",
+  'evidence.store': 'Check the evidence store for files no recording names (left by a crash) and see what the quarantine holds',
   'cases.legalHold': "Put a case under legal hold or lift it, with a reason: nothing of the case's evidence is removed while it holds",
   'medical.schedule': 'Book, move and cancel medical examinations',
   'meetings.manage': 'Plan case review meetings, record who attended, the agenda, decisions and action items; see the meeting statistics',
@@ -105,7 +107,7 @@ export const permissionDescriptions: Record<RolePermission, string> = {
 const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
-  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case', 'schedule.manage'],
+  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case', 'schedule.manage', 'evidence.store'],
   coordinator: [
     ...caseWork,
     'cases.create',

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { systemClock, type Clock } from './clock';
 import { EvidenceStore } from './evidence/evidence-store';
 import { openMedia, receiveUpload, type OpenedMedia, type UploadOutcome } from './evidence/transfer-gate';
+import { sweepOrphans, sweepLine } from './evidence/orphans';
 import { Transfers } from './evidence/transfers';
 import { openStore, type Store, type StoreOptions } from './db/store';
 import { createDispatcher, type CallOutcome, type CallRequest } from './dispatcher';
@@ -39,6 +40,10 @@ export interface CoreOptions extends StoreOptions {
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options);
   const evidence = new EvidenceStore(options.evidenceDir ?? path.join(path.dirname(options.file), 'evidence'), options.key);
+  // Nothing can be uploading yet: every file no recording names is left from a crash.
+  const swept = sweepOrphans(store.db, evidence, { now: (options.clock ?? systemClock).now(), minAgeMs: 0 });
+  const line = sweepLine(swept, evidence.quarantineDir);
+  if (line) (options.log ?? console.error)(line);
   return createCore(store, evidence, options.clock, options.log);
 }
 

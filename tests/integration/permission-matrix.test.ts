@@ -116,6 +116,7 @@ const policy: Record<MethodName, Rule> = {
   'recordings.requestRemoval': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
   'recordings.decideRemoval': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
   'recordings.withdraw': { roles: ['coordinator'], caseScoped: true },
+  'evidence.checkStore': { roles: ['administrator'], caseScoped: false },
   // Medical examinations: booked by coordination or the doctors; recorded by the doctors only.
   'medical.list': { roles: READERS, caseScoped: true },
   'medical.schedule': { roles: ['coordinator', 'medical'], caseScoped: true },
@@ -337,6 +338,7 @@ function validInput(method: MethodName, caseId: number): unknown {
     'recordings.requestRemoval': { recordingId, reason: 'retention_ended', words: 'Retention period ended.' },
     'recordings.decideRemoval': { requestId: removalRequestId, decision: 'refused', note: '' },
     'recordings.withdraw': { recordingId, words: 'Registered by mistake.' },
+    'evidence.checkStore': {},
     'medical.list': { caseId },
     // A second exam the day after the fixture's.
     'medical.schedule': { caseId, ...exam, startsAt: addDays(exam.startsAt as string, 1) },

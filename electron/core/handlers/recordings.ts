@@ -6,6 +6,7 @@ import { iso } from '../clock';
 import { mediaTypeOf } from '../evidence/media-info';
 import { decideRemoval, removalRow, removeFile, requestRemoval, requireWithdrawable } from '../evidence/removal';
 import { custodyEntries, recordingRow, recordingsOf, toRecording, type RecordingRow } from '../evidence/recording-file';
+import { ORPHAN_MIN_AGE_MS, sweepOrphans } from '../evidence/orphans';
 import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
 import { AppError, fieldError } from '../errors';
 import { NO_INTERVIEW, interviewRow, requireCaseOf, type InterviewRow } from '../interviews/interview-file';
@@ -291,6 +292,14 @@ export const recordingHandlers = {
       removeFile(ctx.db, ctx.evidence, row, 'withdrawn', ctx.now);
       touchCase(ctx, row.case_id);
       return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+
+  'evidence.checkStore': defineHandler('evidence.checkStore', {
+    run(_input, ctx) {
+      const report = sweepOrphans(ctx.db, ctx.evidence.store, { now: ctx.now, minAgeMs: ORPHAN_MIN_AGE_MS, inProgress: ctx.evidence.transfers.receivedHashes() });
+      ctx.note({ detail: `moved ${report.moved} (${report.movedBytes} bytes), spared ${report.spared}; quarantine ${report.quarantine.count} (${report.quarantine.bytes} bytes)` });
+      return report;
     },
   }),
 };

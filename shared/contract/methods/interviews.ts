@@ -351,4 +351,19 @@ export const recordingMethods = {
     output: recordingSchema,
     example: { recordingId: 1, words: 'Uploaded the file of another interview.' },
   }),
+  'evidence.checkStore': defineMethod({
+    summary:
+      'Look through the evidence store for files no recording names (left when the host stopped between storing an upload and registering it) and move them, still encrypted, to the quarantine folder. Files changed in the last 10 minutes and uploads in progress are left alone. Answers what was moved and what the quarantine holds.',
+    permission: 'evidence.store',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({}),
+    output: z.object({
+      moved: z.number().int().nonnegative(),
+      movedBytes: z.number().int().nonnegative(),
+      spared: z.number().int().nonnegative(),
+      quarantine: z.object({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+    }),
+    example: {},
+  }),
 };
