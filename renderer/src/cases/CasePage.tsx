@@ -56,6 +56,7 @@ export function CasePage() {
                 {c.child.age !== null && <span>{format.years(c.child.age)}</span>}
                 {c.coordinator && <span>{`${t('cases.caseCoordinator')}: ${c.coordinator.displayName}`}</span>}
                 {c.restricted && <Chip size="small" color="warning" label={t('cases.restrictedCase')} />}
+                {c.legalHold && <Chip size="small" color="error" label={t('evidence.legalHold.chip')} data-testid="legal-hold-chip" />}
                 {c.view === 'blind' && <Chip size="small" color="info" label={t('cases.blindView')} />}
               </Stack>
             }

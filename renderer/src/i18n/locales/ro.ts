@@ -9,6 +9,7 @@ import { meetings } from './ro/meetings';
 import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
+import { evidence } from './ro/evidence';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
@@ -23,6 +24,7 @@ export const ro: Translation = {
   referrals,
   dashboard,
   documents,
+  evidence,
   common: {
     copySha: 'Copiază valoarea hash SHA-256',
     shaCopied: 'Valoarea hash SHA-256 a fost copiată',
@@ -652,6 +654,11 @@ export const ro: Translation = {
     recordings_recordCopy: 'A consemnat o copie a unei înregistrări',
     recordings_recordReturn: 'A consemnat restituirea unei copii',
     recordings_delete: 'A șters o înregistrare conform politicii de păstrare a datelor',
+    recordings_requestRemoval: 'A cerut eliminarea unei înregistrări',
+    recordings_decideRemoval: 'A decis asupra eliminării unei înregistrări',
+    recordings_withdraw: 'A retras o înregistrare încărcată din greșeală',
+    cases_setLegalHold: 'A instituit sau a ridicat o blocare legală',
+    evidence_checkStore: 'A verificat depozitul de probe',
     medical_list: 'A deschis examinările medicale',
     medical_schedule: 'A programat o examinare medicală',
     medical_update: 'A modificat o examinare medicală',
