@@ -9,7 +9,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../../../shared/contract';
-import { checkMessages, nonBlankText } from '../../../../shared/contract/fields';
+import { checkMessages } from '../../../../shared/contract/fields';
 import { copyFieldsSchema, type Recording } from '../../../../shared/contract/interview-records';
 import { copyMedia, invitedAgencies } from '../../../../shared/interviews/categories';
 import { useApi } from '../../api/context';

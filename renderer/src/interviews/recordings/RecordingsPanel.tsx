@@ -22,6 +22,7 @@ import { isGranted } from '../../../../shared/permissions';
 import { useApi, useSession } from '../../api/context';
 import { useUpload } from '../../api/upload';
 import { QueryState } from '../../components/QueryState';
+import { useNow } from '../../components/dates';
 import { useFormat } from '../../components/format';
 import { CustodyDialog } from './CustodyDialog';
 import { CopyDialog, ReturnDialog } from './CustodyForms';
@@ -60,9 +61,10 @@ function RecordingCard({ recording, mayView, mayManage, mayRemove, userId }: { r
   const viewingRequest = useRef(0);
   const deleted = recording.deletedAt !== null;
   const alarm = recording.lastCheck !== null && !recording.lastCheck.ok;
+  const now = useNow(15_000);
   // Offered while it can still succeed; the host decides by its own clock and says why if it refuses.
   const mayWithdraw =
-    mayManage && !deleted && !recording.accessed && recording.removal === null && recording.registeredById === userId && Date.now() - Date.parse(recording.registeredAt) < WITHDRAW_WINDOW_MS;
+    mayManage && !deleted && !recording.accessed && recording.removal === null && recording.registeredById === userId && now.getTime() - Date.parse(recording.registeredAt) < WITHDRAW_WINDOW_MS;
 
   // Each press is one viewing in the custody log: the call is made here, never by an effect or a refetch.
   const play = async () => {
