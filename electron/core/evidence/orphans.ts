@@ -31,6 +31,10 @@ export interface SweepOptions {
 }
 
 export function sweepOrphans(db: Database, store: EvidenceStore, { now, minAgeMs, inProgress = [] }: SweepOptions): SweepReport {
+  // A schema from before recordings (a store opened at an older migration) names nothing, and no upload could have made an object.
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'recordings'").get()) {
+    return { moved: 0, movedBytes: 0, spared: 0, quarantine: store.quarantined() };
+  }
   // Synchronous from reading the names to the last move: no call of this process can register in between.
   const named = new Set((db.prepare('SELECT DISTINCT sha256 FROM recordings WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => store.objectName(r.sha256)));
   const pending = new Set(inProgress.map((sha256) => store.objectName(sha256)));
