@@ -39,6 +39,9 @@ export interface CaseRow {
   closed_at: string | null;
   legal_outcome: string | null;
   outcome_date: string | null;
+  legal_hold_at: string | null;
+  legal_hold_by: number | null;
+  legal_hold_reason: string | null;
   version: number;
 }
 

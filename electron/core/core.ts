@@ -5,6 +5,7 @@ import { AuditAnchor, HOUR_MS } from './audit-anchor/audit-anchor';
 import { systemClock, type Clock } from './clock';
 import { EvidenceStore } from './evidence/evidence-store';
 import { openMedia, receiveUpload, type OpenedMedia, type UploadOutcome } from './evidence/transfer-gate';
+import { sweepOrphans, sweepLine } from './evidence/orphans';
 import { Transfers } from './evidence/transfers';
 import { openStore, type Store, type StoreOptions } from './db/store';
 import { StoreError } from './db/store-error';
@@ -61,6 +62,11 @@ export function openCore(options: CoreOptions): Core {
   const store = openStore(options);
   const evidence = new EvidenceStore(options.evidenceDir ?? path.join(path.dirname(options.file), 'evidence'), options.key);
   const clock = options.clock ?? systemClock;
+  const log = options.log ?? console.error;
+  // Nothing can be uploading yet: every file no recording names is left from a crash.
+  const swept = sweepOrphans(store.db, evidence, { now: clock.now(), minAgeMs: 0 });
+  const line = sweepLine(swept, evidence.quarantineDir);
+  if (line) log(line);
   let anchor: AuditAnchor;
   try {
     anchor = new AuditAnchor(store.db, clock, options.anchorFile);
@@ -70,7 +76,6 @@ export function openCore(options: CoreOptions): Core {
     store.close();
     throw new StoreError('anchor_unwritable', `The audit checkpoint file ${options.anchorFile ?? ''} cannot be written (${(error as Error).message}). Choose another place for it.`);
   }
-  const log = options.log ?? console.error;
   anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
   return createCore(store, evidence, anchor, clock, log, options.storage);
 }

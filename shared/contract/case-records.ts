@@ -197,5 +197,7 @@ export const caseDetailSchema = z.object({
   closure: closureSchema.nullable(),
   coordinator: z.object({ userId: idSchema, displayName: z.string() }).nullable(),
   team: z.array(teamMemberSchema),
+  /** While set, nothing of the case's evidence is removed: who set it, when and why. */
+  legalHold: z.object({ since: timestampSchema, by: z.string(), reason: z.string() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -8,6 +8,7 @@ import {
   interviewStatuses,
   invitedAgencies,
   recordingKinds,
+  removalReasons,
   roomKinds,
   sessionLocations,
   sessionRoles,
@@ -249,6 +250,16 @@ export type SupplementaryRequest = z.infer<typeof supplementaryRequestSchema>;
 
 // ── Recordings and custody ───────────────────────────────────────────────
 
+export const removalRequestSchema = z.object({
+  id: idSchema,
+  reason: z.enum(removalReasons),
+  words: z.string(),
+  requestedAt: timestampSchema,
+  requestedBy: z.string(),
+  requestedById: idSchema,
+});
+export type RemovalRequest = z.infer<typeof removalRequestSchema>;
+
 export const recordingSchema = z.object({
   id: idSchema,
   interviewId: idSchema,
@@ -265,6 +276,14 @@ export const recordingSchema = z.object({
   copiesOut: z.number().int().nonnegative(),
   /** The last check of the file against its hash: null if never re-checked since registration. */
   lastCheck: z.object({ at: timestampSchema, ok: z.boolean() }).nullable(),
+  /** Who registered it: only they may withdraw it, and only soon after and unseen. */
+  registeredById: idSchema,
+  /** Whether anyone has played or copied it; a recording seen or copied is no longer a mistake to withdraw. */
+  accessed: z.boolean(),
+  /** How its file went: removed by two people, or withdrawn by its uploader (null before these rules, or still stored). */
+  deletedHow: z.enum(['two_person', 'withdrawn']).nullable(),
+  /** A request to remove it awaiting a second person's decision. */
+  removal: removalRequestSchema.nullable(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 
@@ -285,6 +304,12 @@ export const custodyEntrySchema = z.object({
   sha256: z.string().nullable(),
 });
 export type CustodyEntry = z.infer<typeof custodyEntrySchema>;
+
+/** Asking for a recording's removal: one of the reasons, and the requester's own words. */
+export const removalFieldsSchema = z.strictObject({
+  reason: choice(removalReasons),
+  words: nonBlankText(500),
+});
 
 export const copyFieldsSchema = z.strictObject({
   recipient: nonBlankText(120),

@@ -25,6 +25,11 @@ export interface ProfileRules {
   familyNames: 'full' | 'initials';
   /** Every entry of each recording's chain of custody, or only how many there are. */
   custodyLog: 'entries' | 'count';
+  /**
+   * A recording's file name as uploaded, or only "Recording 1 of 2" and its
+   * format: file names are typed by people and often carry the child's name.
+   */
+  fileNames: 'original' | 'numbered';
   /** Which parts of the follow-up are printed (never clinical text: findings, notes, scores, goals). */
   followUp: { medical: boolean; therapy: boolean; referrals: boolean; meetings: boolean };
   /** Follow-up goes to people outside the centre only while the information-sharing consent stands. */
@@ -39,6 +44,7 @@ export const profileRules: Record<RedactionProfile, ProfileRules> = {
     birth: 'year',
     familyNames: 'initials',
     custodyLog: 'entries',
+    fileNames: 'numbered',
     followUp: { medical: true, therapy: true, referrals: false, meetings: false },
     followUpNeedsConsent: true,
     consents: false,
@@ -48,6 +54,7 @@ export const profileRules: Record<RedactionProfile, ProfileRules> = {
     birth: 'year',
     familyNames: 'full',
     custodyLog: 'count',
+    fileNames: 'numbered',
     followUp: { medical: true, therapy: true, referrals: true, meetings: true },
     followUpNeedsConsent: true,
     consents: false,
@@ -57,6 +64,7 @@ export const profileRules: Record<RedactionProfile, ProfileRules> = {
     birth: 'date',
     familyNames: 'full',
     custodyLog: 'entries',
+    fileNames: 'original',
     followUp: { medical: true, therapy: true, referrals: true, meetings: true },
     followUpNeedsConsent: false,
     consents: true,

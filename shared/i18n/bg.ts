@@ -51,8 +51,13 @@ export const bg: Vocabulary = {
     returned: 'Върнато копие',
     verified: 'Проверена цялост',
     integrity_failed: 'Тревога за целостта',
+    removal_requested: 'Поискано премахване',
+    removal_approved: 'Одобрено премахване',
+    removal_refused: 'Отказано премахване',
+    withdrawn: 'Оттеглен от качилия го',
     deleted: 'Изтрит',
   },
+  removalReasons: { registered_by_mistake: 'Регистриран по грешка', wrong_case: 'Регистриран към грешен случай', retention_ended: 'Срокът за съхранение е изтекъл' },
   // Medical
   examKinds: {
     forensic: 'Съдебномедицински преглед',

@@ -45,8 +45,13 @@ export const en: Vocabulary = {
     returned: 'Returned',
     verified: 'Integrity checked',
     integrity_failed: 'Integrity alarm',
+    removal_requested: 'Removal requested',
+    removal_approved: 'Removal approved',
+    removal_refused: 'Removal refused',
+    withdrawn: 'Withdrawn by its uploader',
     deleted: 'Deleted',
   },
+  removalReasons: { registered_by_mistake: 'Registered by mistake', wrong_case: 'Registered on the wrong case', retention_ended: 'Retention period ended' },
   // Medical
   examKinds: {
     forensic: 'Forensic examination',

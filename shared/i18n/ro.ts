@@ -51,8 +51,13 @@ export const ro: Vocabulary = {
     returned: 'Copie restituită',
     verified: 'Integritate verificată',
     integrity_failed: 'Alarmă de integritate',
+    removal_requested: 'Ștergere cerută',
+    removal_approved: 'Ștergere aprobată',
+    removal_refused: 'Ștergere refuzată',
+    withdrawn: 'Retrasă de cel care a încărcat-o',
     deleted: 'Fișier șters',
   },
+  removalReasons: { registered_by_mistake: 'Înregistrată din greșeală', wrong_case: 'Înregistrată la alt caz decât cel corect', retention_ended: 'Perioada de păstrare s-a încheiat' },
   // Medical
   examKinds: {
     forensic: 'Examinare medico-legală',

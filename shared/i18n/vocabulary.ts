@@ -19,6 +19,7 @@ import type {
   InterviewProtocol,
   InterviewStatus,
   RecordingKind,
+  RemovalReason,
   SessionLocation,
   SessionRole,
   SupplementaryReason,
@@ -50,6 +51,7 @@ export interface Vocabulary {
   deciderRoles: Record<DeciderRole, string>;
   recordingKinds: Record<RecordingKind, string>;
   custodyActions: Record<CustodyAction, string>;
+  removalReasons: Record<RemovalReason, string>;
   // Medical
   examKinds: Record<ExamKind, string>;
   examStatuses: Record<ExamStatus, string>;

@@ -53,8 +53,27 @@ export type RecordingKind = (typeof recordingKinds)[number];
 export const copyMedia = ['usb_drive', 'encrypted_drive', 'dvd', 'blu_ray', 'secure_transfer'] as const;
 export type CopyMedium = (typeof copyMedia)[number];
 
-export const custodyActions = ['registered', 'viewed', 'copied', 'returned', 'verified', 'integrity_failed', 'deleted'] as const;
+export const custodyActions = [
+  'registered',
+  'viewed',
+  'copied',
+  'returned',
+  'verified',
+  'integrity_failed',
+  'removal_requested',
+  'removal_approved',
+  'removal_refused',
+  'withdrawn',
+  'deleted',
+] as const;
 export type CustodyAction = (typeof custodyActions)[number];
+
+/** Why a recording may be removed; the requester adds words of their own. */
+export const removalReasons = ['registered_by_mistake', 'wrong_case', 'retention_ended'] as const;
+export type RemovalReason = (typeof removalReasons)[number];
+
+/** An upload registered by mistake may be withdrawn by its uploader alone, this long after registering it. */
+export const WITHDRAW_WINDOW_MS = 15 * 60 * 1000;
 
 /** Why a slot cannot be booked; the screen words each one. */
 export const slotConflictKinds = [

@@ -119,7 +119,7 @@ test('a recording is uploaded with its SHA-256, played by a prosecutor on the te
     await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await expect(panel.getByRole('listitem')).toHaveCount(1);
 
-    // Sent again in full, registered, then deleted under the retention policy: it stays listed, greyed, with its hash.
+    // Sent again in full, registered, then withdrawn by its uploader as a mistake: it stays listed, greyed, with its hash.
     await panel.getByRole('button', { name: 'Register recording' }).click();
     await dialog.getByTestId('recording-file').setInputFiles(spare);
     await dialog.getByRole('button', { name: 'Upload and register' }).click();
@@ -127,12 +127,12 @@ test('a recording is uploaded with its SHA-256, played by a prosecutor on the te
     await expect(dialog.getByTestId('upload-sha256')).toHaveText(spareSha, { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Done' }).click();
     const spareCard = panel.getByRole('listitem', { name: 'test-take.wav' });
-    await spareCard.getByRole('button', { name: 'Delete under retention policy' }).click();
-    dialog = page.getByRole('dialog', { name: 'Delete the file under the retention policy' });
-    await dialog.getByRole('button', { name: 'Delete the file' }).click();
+    await spareCard.getByRole('button', { name: 'Withdraw (registered by mistake)' }).click();
+    dialog = page.getByRole('dialog', { name: 'Withdraw an upload registered by mistake' });
+    await dialog.getByRole('button', { name: 'Withdraw the file' }).click();
     await expect(dialog.getByText('This must be filled in.')).toBeVisible();
-    await dialog.getByLabel(/^Reason/).fill('Test take, not part of the interview.');
-    await dialog.getByRole('button', { name: 'Delete the file' }).click();
+    await dialog.getByLabel(/^What went wrong/).fill('Test take, not part of the interview.');
+    await dialog.getByRole('button', { name: 'Withdraw the file' }).click();
     await expect(dialog).toBeHidden();
     await expect(spareCard).toHaveAttribute('data-deleted', 'true');
     await expect(spareCard.getByTestId('sha256')).toHaveText(spareSha);

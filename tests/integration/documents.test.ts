@@ -196,7 +196,7 @@ async function centre(options: { certifiedUntil?: string | null } = {}) {
   const issue = async (who: Person, profile: RedactionProfile = 'court', language: 'en' | 'ro' | 'bg' = 'ro') =>
     (await as(who)).call('documents.courtSummary', { caseId, profile, language, recipient: 'Tribunalul Cluj, Secția penală', purpose: 'Dosarul nr. 987/P/2026, termen 12 ianuarie 2027' });
   const digest = () => databaseDigest(db, { exceptAudit: true });
-  return { clock, core, db, ids, as, later, caseId, issue, giveSharingConsent, digest };
+  return { clock, core, db, ids, as, later, caseId, interviewId: interview.id, issue, giveSharingConsent, digest };
 }
 
 /** The text as pdftotext reads it, every run of white space one space (table cells wrap). */
@@ -259,7 +259,9 @@ describe('court summaries', () => {
       expect(text, name).toContain(name);
     }
     expect(text).toContain(sha256(RECORDING));
-    expect(text).toContain('interviu-camera1.mp4');
+    // File names are typed by people and may name the child: the court copy numbers the recordings instead.
+    expect(text).not.toContain('interviu-camera1');
+    expect(text).toContain('Înregistrarea 1 din 1');
     // Follow-up under the court profile: the exam and therapy took place, not the referrals or meetings.
     expect(text).toContain(NAMES.medic);
     expect(text).toContain(NAMES.therapist);
@@ -292,6 +294,33 @@ describe('court summaries', () => {
     const list = await (await as('therapist')).call('documents.list', { caseId });
     expect(list.documents.map((d) => d.number)).toEqual(['DOC-2026-00002', 'DOC-2026-00001']);
     expect(list.documents[1]).toEqual(issued.document);
+  });
+
+  it('recording file names (which carry children’s names) are printed only under the internal profile: the others say "Recording 1 of 2" and the format', async () => {
+    const { core, interviewId, as, issue, giveSharingConsent } = await centre();
+    await giveSharingConsent();
+    const coord = await as('coord');
+    const canary = Buffer.from('the second camera, whose file a tired operator named after the child');
+    const started = await coord.call('recordings.startUpload', { interviewId, fileName: 'CANARY-interview-Zoltan.wav', size: canary.length });
+    expect((await core.receiveUpload(started.uploadId, coord.token, Readable.from([canary]))).ok).toBe(true);
+    const second = await coord.call('recordings.register', { interviewId, uploadId: started.uploadId, kind: 'second_camera' });
+    // People repeat the file name in what they log about it.
+    const { entry } = await coord.call('recordings.recordCopy', { recordingId: second.id, recipient: 'Judge Elena Stan', recipientAgency: 'judge', medium: 'dvd', purpose: 'Copy of canary-interview-zoltan for the hearing' });
+    await coord.call('recordings.recordReturn', { recordingId: second.id, copyId: entry.id, note: 'CANARY-interview-Zoltan.wav came back sealed' });
+
+    for (const profile of ['court', 'mdt'] as const) {
+      const text = textOf(bytesOf(await issue('coord', profile, 'en')));
+      expect(text, profile).not.toMatch(/zoltan|canary|interviu-camera1/i);
+      expect(text, profile).toContain('Recording 2 of 2: Second camera');
+      expect(text, profile).toContain('Recording 2 of 2 (the file name is not printed under this profile)');
+    }
+    const court = textOf(bytesOf(await issue('coord', 'court', 'en')));
+    // The custody rows keep what happened, with the recording's number where its name was.
+    expect(court).toContain('Copy of #2/2 for the hearing');
+    expect(court).toContain('#2/2 came back sealed');
+    const internal = textOf(bytesOf(await issue('coord', 'internal', 'en')));
+    expect(internal).toContain('CANARY-interview-Zoltan.wav');
+    expect(internal).toContain('interviu-camera1.mp4');
   });
 
   it('the multidisciplinary team profile names the child and lists referrals and meetings; the internal one is for coordinators only', async () => {
@@ -387,7 +416,9 @@ describe('court summaries', () => {
       ['Judecător Elena Stan', 'judge', true, true],
     ]);
     expect(interview!.recordings[0]!.custody!.map((k) => k.action)).toEqual(['registered', 'copied']);
-    expect(interview!.recordings[0]).toMatchObject({ fileName: 'interviu-camera1.mp4', sha256: sha256(RECORDING), size: RECORDING.length, custodyCount: 2 });
+    expect(interview!.recordings[0]).toMatchObject({ fileName: null, sha256: sha256(RECORDING), size: RECORDING.length, custodyCount: 2 });
+    // The registration logs the file name as uploaded: the court copy keeps the entry, not the name.
+    expect(interview!.recordings[0]!.custody![0]!.note).toBe('');
   });
 
   it("prints the interviewer's certification as it stood on the interview day, not as it stands when printed", async () => {

@@ -57,6 +57,7 @@ const policy: Record<MethodName, Rule> = {
   'cases.update': { roles: ['coordinator'], caseScoped: true },
   'cases.changeStatus': { roles: ['coordinator'], caseScoped: true },
   'cases.setRestricted': { roles: ['coordinator'], caseScoped: true },
+  'cases.setLegalHold': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
   'cases.setCoordinator': { roles: ['coordinator'], caseScoped: true },
   'cases.addMember': { roles: ['coordinator'], caseScoped: true },
   'cases.removeMember': { roles: ['coordinator'], caseScoped: true },
@@ -113,7 +114,10 @@ const policy: Record<MethodName, Rule> = {
   'recordings.verify': { roles: RECORDING_VIEWERS, caseScoped: true },
   'recordings.recordCopy': { roles: ['coordinator'], caseScoped: true },
   'recordings.recordReturn': { roles: ['coordinator'], caseScoped: true },
-  'recordings.delete': { roles: ['coordinator'], caseScoped: true },
+  'recordings.requestRemoval': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  'recordings.decideRemoval': { roles: ['coordinator', 'prosecutor'], caseScoped: true },
+  'recordings.withdraw': { roles: ['coordinator'], caseScoped: true },
+  'evidence.checkStore': { roles: ['administrator'], caseScoped: false },
   // Medical examinations: booked by coordination or the doctors; recorded by the doctors only.
   'medical.list': { roles: READERS, caseScoped: true },
   'medical.schedule': { roles: ['coordinator', 'medical'], caseScoped: true },
@@ -176,6 +180,8 @@ interface CaseFacts {
   recordingWithCopyId: number;
   copyId: number;
   recordingId: number;
+  /** A third recording whose removal another coordinator asked for, awaiting a decision. */
+  removalRequestId: number;
   /** The follow-up: a booked medical exam, a treatment plan, a meeting with an action item, a referral. */
   examId: number;
   examVersion: number;
@@ -224,13 +230,14 @@ function validInput(method: MethodName, caseId: number): unknown {
   const known = fx.facts.get(caseId);
   const { version, adultId, consentId, taskId, interviewVersion, booking } = known ?? fx.facts.get(fx.caseId)!;
   const { examVersion, exam, planVersion, meetingVersion, meeting } = known ?? fx.facts.get(fx.caseId)!;
-  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId, examId, meetingId, actionId, referralId, documentId } = known ?? {
+  const { interviewId, approvedRequestId, pendingRequestId, recordingWithCopyId, copyId, recordingId, removalRequestId, examId, meetingId, actionId, referralId, documentId } = known ?? {
     interviewId: GUESSED,
     approvedRequestId: GUESSED,
     pendingRequestId: GUESSED,
     recordingWithCopyId: GUESSED,
     copyId: GUESSED,
     recordingId: GUESSED,
+    removalRequestId: GUESSED,
     examId: GUESSED,
     meetingId: GUESSED,
     actionId: GUESSED,
@@ -259,6 +266,7 @@ function validInput(method: MethodName, caseId: number): unknown {
     'cases.update': { caseId, version, changes: { reported: 'x', policeFile: 'P-7/2026' } },
     'cases.changeStatus': { caseId, version, status: 'initial_assessment' },
     'cases.setRestricted': { caseId, restricted: true, version },
+    'cases.setLegalHold': { caseId, hold: true, reason: 'Appeal pending.' },
     'cases.setCoordinator': { caseId, userId: coordinatorId },
     'cases.addMember': { caseId, userId: targetUserId },
     'cases.removeMember': { caseId, userId: targetUserId },
@@ -329,7 +337,10 @@ function validInput(method: MethodName, caseId: number): unknown {
     'recordings.verify': { recordingId },
     'recordings.recordCopy': { recordingId, recipient: 'Inspector Dan Pop', recipientAgency: 'police', medium: 'dvd', purpose: 'File 1/P/2026' },
     'recordings.recordReturn': { recordingId: recordingWithCopyId, copyId, note: 'Returned sealed.' },
-    'recordings.delete': { recordingId, reason: 'Retention period ended.' },
+    'recordings.requestRemoval': { recordingId, reason: 'retention_ended', words: 'Retention period ended.' },
+    'recordings.decideRemoval': { requestId: removalRequestId, decision: 'refused', note: '' },
+    'recordings.withdraw': { recordingId, words: 'Registered by mistake.' },
+    'evidence.checkStore': {},
     'medical.list': { caseId },
     // A second exam the day after the fixture's.
     'medical.schedule': { caseId, ...exam, startsAt: addDays(exam.startsAt as string, 1) },
@@ -418,6 +429,8 @@ function expected(method: MethodName, role: Role, onTeam: boolean, restricted: b
   if (role === 'administrator' && method === 'audit.caseAccess') return 'allowed';
   // Only its owner (the coordinator on the team) or a coordinator marks an action item done; others who see the case get 403.
   if (method === 'actions.setState' && role !== 'coordinator') return onTeam ? 403 : 404;
+  // Only the coordinator on the team registered the recordings: another coordinator may not withdraw one.
+  if (method === 'recordings.withdraw' && role === 'coordinator' && !onTeam) return restricted ? 404 : 403;
   // Likewise only its issuer (the coordinator on the team) or a coordinator withdraws a document.
   if (method === 'documents.withdraw' && role !== 'coordinator') return onTeam ? 403 : 404;
   if (onTeam) return 'allowed';
@@ -458,6 +471,9 @@ beforeAll(async () => {
     }
   }
   const targetUserId = await insertUser(db, 'target', PASSWORD, ['police']);
+  // Asks for a removal on each case, so the others have a request to decide that is not their own.
+  const requesterId = await insertUser(db, 'requester', PASSWORD, ['coordinator']);
+  const requester = (await call('auth.login', { username: 'requester', password: PASSWORD })).token as string;
   const tokens = new Map<string, string>();
   for (const role of roles) {
     for (const side of ['in', 'out']) {
@@ -485,6 +501,7 @@ beforeAll(async () => {
     if (role === 'coordinator') continue; // already on both teams as their creator
     for (const caseId of [open.id, restricted.id]) await call('cases.addMember', { caseId, userId }, coordinator);
   }
+  for (const caseId of [open.id, restricted.id]) await call('cases.addMember', { caseId, userId: requesterId }, coordinator);
   const facts = new Map<number, CaseFacts>();
   for (const caseId of [open.id as number, restricted.id as number]) {
     const before = (await call('cases.get', { caseId }, coordinator)) as unknown as CaseDetail;
@@ -540,6 +557,8 @@ beforeAll(async () => {
       coordinator,
     );
     const plain = await record(`recording of case ${String(caseId)}`);
+    const toRemove = await record(`recording to remove of case ${String(caseId)}`);
+    const asked = await call('recordings.requestRemoval', { recordingId: toRemove.id, reason: 'registered_by_mistake', words: 'Duplicate.' }, requester);
     // The follow-up: an exam the child's guardian consented to, a treatment plan, a meeting with an item for the coordinator, a referral.
     const examBooking = {
       kind: 'forensic',
@@ -588,6 +607,7 @@ beforeAll(async () => {
       recordingWithCopyId: withCopy.id,
       copyId: (copy.entry as { id: number }).id,
       recordingId: plain.id,
+      removalRequestId: (asked.removal as { id: number }).id,
       examId: exam.id,
       examVersion: exam.version,
       exam: examBooking,

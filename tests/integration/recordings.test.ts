@@ -205,11 +205,11 @@ describe('recordings through the host', () => {
     const objects = fs.readdirSync(core.evidence.objectsDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(objects).toHaveLength(1);
 
-    // Deleting one keeps the bytes the other still needs; deleting both removes them.
-    await coord.call('recordings.delete', { recordingId: first.id, reason: 'Registered twice by mistake.' });
+    // Withdrawing one keeps the bytes the other still needs; withdrawing both removes them.
+    await coord.call('recordings.withdraw', { recordingId: first.id, words: 'Registered twice by mistake.' });
     expect(core.evidence.has(first.sha256)).toBe(true);
     expect((await coord.call('recordings.verify', { recordingId: second.id })).lastCheck?.ok).toBe(true);
-    await coord.call('recordings.delete', { recordingId: second.id, reason: 'Retention period ended.' });
+    await coord.call('recordings.withdraw', { recordingId: second.id, words: 'Registered twice by mistake.' });
     expect(core.evidence.has(first.sha256)).toBe(false);
   });
 
@@ -401,7 +401,7 @@ describe('recordings through the host', () => {
     ]);
   });
 
-  it('chain of custody: registered, viewed, copied, returned; deleting is refused while a copy is out, then the file goes and the record stays', async () => {
+  it('chain of custody: registered, viewed, copied, returned; removal is refused while a copy is out, then asked, approved by a second person, the file goes and the record stays', async () => {
     const { core, coord, signIn, register, interview } = await hostWithInterview();
     const recording = await register(coord, randomBytes(MB), 'cam1.mp4');
     const prosecutor = await signIn('prosecutor');
@@ -416,7 +416,7 @@ describe('recordings through the host', () => {
     expect(out.copiesOut).toBe(1);
     expect(copied).toMatchObject({ action: 'copied', recipient: 'Inspector Dan Pop', sha256: recording.sha256 });
 
-    const refused = await refusal(coord.call('recordings.delete', { recordingId: recording.id, reason: 'Retention period ended.' }));
+    const refused = await refusal(coord.call('recordings.requestRemoval', { recordingId: recording.id, reason: 'retention_ended', words: 'Retention period ended.' }));
     expect(refused.status).toBe(409);
     expect(core.evidence.has(recording.sha256)).toBe(true);
 
@@ -426,7 +426,8 @@ describe('recordings through the host', () => {
     expect((await refusal(coord.call('recordings.recordReturn', { recordingId: recording.id, copyId: copied.id, note: '' }))).status).toBe(409);
 
     const file = core.evidence.locate(recording.sha256);
-    const deleted = await coord.call('recordings.delete', { recordingId: recording.id, reason: 'Retention period ended.' });
+    const asked = await coord.call('recordings.requestRemoval', { recordingId: recording.id, reason: 'retention_ended', words: 'Retention period ended.' });
+    const deleted = await prosecutor.call('recordings.decideRemoval', { requestId: asked.removal!.id, decision: 'approved', note: '' });
     expect(deleted.deletedAt).not.toBeNull();
     expect(fs.existsSync(file)).toBe(false);
     const { recordings } = await coord.call('recordings.list', { interviewId: interview.id });
@@ -437,7 +438,9 @@ describe('recordings through the host', () => {
       ['viewed', 'prosecutor'],
       ['copied', 'coord'],
       ['returned', 'coord'],
-      ['deleted', 'coord'],
+      ['removal_requested', 'coord'],
+      ['removal_approved', 'prosecutor'],
+      ['deleted', 'prosecutor'],
     ]);
     expect((await refusal(prosecutor.call('recordings.play', { recordingId: recording.id }))).status).toBe(409);
   });

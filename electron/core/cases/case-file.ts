@@ -6,6 +6,7 @@ import type { CaseDetail, CaseFields, CasePerson, CaseTask, Consent } from '../.
 import { agencies, type Agency } from '../../../shared/permissions';
 import type { CaseRow, CaseView } from '../access';
 import { rolesOf } from '../users';
+import { legalHoldOf } from './legal-hold';
 import { personRow, personView, type PersonRow } from './persons';
 
 const fieldColumns: Record<keyof CaseFields, string> = {
@@ -227,5 +228,6 @@ export function caseDetail(db: Database, row: CaseRow, view: CaseView, now: Date
         : null,
     coordinator: coordinator ? { userId: coordinator.id, displayName: coordinator.display_name } : null,
     team: team(db, row.id),
+    legalHold: legalHoldOf(db, row),
   };
 }

@@ -37,6 +37,11 @@ const groupOf: Record<string, TimelineGroup> = {
   recording_copied: 'interview',
   recording_returned: 'interview',
   recording_deleted: 'interview',
+  recording_removal_requested: 'interview',
+  recording_removal_refused: 'interview',
+  recording_withdrawn: 'interview',
+  legal_hold_set: 'status',
+  legal_hold_lifted: 'status',
   recording_integrity_failed: 'interview',
   // Never findings, notes, scores or goals: the timeline is read by the whole team.
   medical_exam_scheduled: 'medical',

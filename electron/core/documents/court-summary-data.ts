@@ -112,7 +112,8 @@ export interface SummaryInterview {
 
 export interface SummaryRecording {
   kind: RecordingKind;
-  fileName: string;
+  /** As uploaded under the internal profile; null (withheld) under the others, which print "Recording 1 of 2" and the format. */
+  fileName: string | null;
   format: string;
   size: number;
   durationSeconds: number | null;

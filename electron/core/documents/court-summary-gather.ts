@@ -130,15 +130,30 @@ function summaryInterview(db: Database, interview: Interview, birthDate: string 
       invited: a.invited,
     })),
     // A blind interviewer is not told what recordings exist (recordings.list).
-    recordings: view === 'blind' ? [] : recordingsOf(db, interview.id).map((r) => summaryRecording(db, r, rules)),
+    recordings: view === 'blind' ? [] : recordingsOf(db, interview.id).map((r, index, all) => summaryRecording(db, r, rules, `#${index + 1}/${all.length}`)),
   };
 }
 
-function summaryRecording(db: Database, recording: ReturnType<typeof recordingsOf>[number], rules: ProfileRules): SummaryRecording {
+/**
+ * Takes a file name out of text logged with a recording (the registration
+ * logs it; people may repeat it in notes), whole or without its extension,
+ * in any letter case, leaving the recording's number in its place.
+ */
+function withoutFileName(text: string, fileName: string, mark: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  let out = text;
+  for (const name of [fileName, stem].filter((n) => n.trim().length >= 3)) {
+    out = out.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), mark);
+  }
+  return out;
+}
+
+function summaryRecording(db: Database, recording: ReturnType<typeof recordingsOf>[number], rules: ProfileRules, mark: string): SummaryRecording {
   const custody = custodyEntries(db, recording.id);
+  const text = rules.fileNames === 'original' ? (value: string) => value : (value: string) => withoutFileName(value, recording.fileName, mark);
   return {
     kind: recording.kind,
-    fileName: recording.fileName,
+    fileName: rules.fileNames === 'original' ? recording.fileName : null,
     format: recording.format,
     size: recording.size,
     durationSeconds: recording.durationSeconds,
@@ -154,11 +169,12 @@ function summaryRecording(db: Database, recording: ReturnType<typeof recordingsO
             at: k.at,
             by: k.by,
             action: k.action,
-            recipient: k.recipient,
+            recipient: text(k.recipient),
             recipientAgency: k.recipientAgency,
             medium: k.medium,
-            purpose: k.purpose,
-            note: k.note,
+            purpose: text(k.purpose),
+            // The registration's note is the file name as uploaded: nothing else.
+            note: k.action === 'registered' && rules.fileNames === 'numbered' ? '' : text(k.note),
           })),
     custodyCount: custody.length,
   };

@@ -94,6 +94,8 @@ export interface CourtSummaryLabels {
   noRecordings: string;
   recordingKinds: Vocabulary['recordingKinds'];
   fileName: string;
+  /** In place of the file name under the redacting profiles. */
+  fileNameWithheld: (n: number, total: number) => string;
   format: string;
   size: string;
   bytes: (exact: string) => string;
@@ -115,6 +117,7 @@ export interface CourtSummaryLabels {
   custodyAction: string;
   custodyDetails: string;
   custodyActions: Vocabulary['custodyActions'];
+  removalReasons: Vocabulary['removalReasons'];
   // One interview
   oneInterviewSection: string;
   interviewCount: (count: number) => string;
@@ -271,6 +274,7 @@ const en: CourtSummaryLabels = {
   noRecordings: 'No recording has been registered for this interview.',
   recordingKinds: vocabulary.en.recordingKinds,
   fileName: 'File name',
+  fileNameWithheld: (n, total) => `Recording ${n} of ${total} (the file name is not printed under this profile)`,
   format: 'File format',
   size: 'Size',
   bytes: (exact) => `${exact} bytes`,
@@ -292,6 +296,7 @@ const en: CourtSummaryLabels = {
   custodyAction: 'Action',
   custodyDetails: 'Details',
   custodyActions: vocabulary.en.custodyActions,
+  removalReasons: vocabulary.en.removalReasons,
   oneInterviewSection: 'The one-interview record',
   interviewCount: (count) => `Forensic interviews of this child, booked or held, across all their cases: ${count}.`,
   supplementary: 'Supplementary-interview requests',
@@ -442,6 +447,7 @@ const ro: CourtSummaryLabels = {
   noRecordings: 'Pentru acest interviu nu a fost luată în evidență nicio înregistrare.',
   recordingKinds: vocabulary.ro.recordingKinds,
   fileName: 'Numele fișierului',
+  fileNameWithheld: (n, total) => `Înregistrarea ${n} din ${total} (numele fișierului nu se tipărește în acest profil)`,
   format: 'Formatul fișierului',
   size: 'Dimensiune',
   bytes: (exact) => `${exact} octeți`,
@@ -463,6 +469,7 @@ const ro: CourtSummaryLabels = {
   custodyAction: 'Acțiune',
   custodyDetails: 'Detalii',
   custodyActions: vocabulary.ro.custodyActions,
+  removalReasons: vocabulary.ro.removalReasons,
   oneInterviewSection: 'Principiul interviului unic',
   interviewCount: (count) => `Interviuri judiciare ale acestui copil (programate sau efectuate), în toate cazurile sale: ${count}.`,
   supplementary: 'Cereri de interviu suplimentar',
@@ -613,6 +620,7 @@ const bg: CourtSummaryLabels = {
   noRecordings: 'За това интервю не е регистриран запис.',
   recordingKinds: vocabulary.bg.recordingKinds,
   fileName: 'Име на файла',
+  fileNameWithheld: (n, total) => `Запис ${n} от ${total} (името на файла не се отпечатва при този профил)`,
   format: 'Файлов формат',
   size: 'Размер',
   bytes: (exact) => `${exact} байта`,
@@ -634,6 +642,7 @@ const bg: CourtSummaryLabels = {
   custodyAction: 'Действие',
   custodyDetails: 'Подробности',
   custodyActions: vocabulary.bg.custodyActions,
+  removalReasons: vocabulary.bg.removalReasons,
   oneInterviewSection: 'Принципът на едно интервю',
   interviewCount: (count) => `Съдебни интервюта на това дете (насрочени или проведени) по всички негови случаи: ${count}.`,
   supplementary: 'Искания за допълнително интервю',

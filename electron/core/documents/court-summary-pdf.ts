@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { AuditCheckpoint } from '../../../shared/contract/methods/audit';
 import { stampCheckpoint } from './checkpoint-stamp';
+import { removalReasons, type RemovalReason } from '../../../shared/interviews/categories';
 import type { CourtSummaryData, SummaryInterview, SummaryRecording } from './court-summary-data';
 import { courtSummaryLabels, type CourtSummaryLabels } from './court-summary-labels';
 import {
@@ -304,12 +305,17 @@ function interview(doc: Pdf, data: CourtSummaryData, w: Words, n: Numbering, ite
 const HASH_SIZE = 9.5;
 const CUSTODY_SIZE = 8;
 
+/** A removal's purpose is a reason from the list (worded in the document's language); a copy's is free text. */
+function removalReasonOr(t: CourtSummaryLabels, purpose: string): string {
+  return (removalReasons as readonly string[]).includes(purpose) ? t.removalReasons[purpose as RemovalReason] : purpose;
+}
+
 function recording(doc: Pdf, w: Words, r: SummaryRecording, index: number, count: number): void {
   const { t } = w;
   const left = doc.page.margins.left;
   const check = r.lastCheck === null ? t.notChecked : r.lastCheck.ok ? t.checkOk(w.at(r.lastCheck.at)) : t.checkFailed(w.at(r.lastCheck.at));
   const block = measureFields(doc, [
-    [t.fileName, r.fileName],
+    [t.fileName, r.fileName ?? t.fileNameWithheld(index + 1, count)],
     [t.format, r.format || t.none],
     [t.size, `${w.size(r.size)} (${t.bytes(w.count(r.size))})`],
     [t.duration, r.durationSeconds === null ? t.durationUnknown : w.duration(r.durationSeconds)],
@@ -343,7 +349,7 @@ function recording(doc: Pdf, w: Words, r: SummaryRecording, index: number, count
     w.at(c.at),
     c.by,
     t.custodyActions[c.action],
-    [c.recipient && `${c.recipient}${c.recipientAgency ? ` (${c.recipientAgency})` : ''}`, c.medium, c.purpose, c.note].filter(Boolean).join('; '),
+    [c.recipient && `${c.recipient}${c.recipientAgency ? ` (${c.recipientAgency})` : ''}`, c.medium, removalReasonOr(t, c.purpose), c.note].filter(Boolean).join('; '),
   ]);
   const prepared = rows.length === 0 ? null : prepareTable(doc, columns, rows, CUSTODY_SIZE);
   keepTogether(doc, 16 + (prepared?.lead ?? 16));

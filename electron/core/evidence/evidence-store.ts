@@ -18,6 +18,14 @@ const MAGIC = Buffer.from('BHEVID01', 'latin1');
 const HEADER = MAGIC.length + 16;
 const BLOCK = 16;
 
+export interface StoredObject {
+  name: string;
+  file: string;
+  size: number;
+  /** Milliseconds since the epoch. */
+  changedAt: number;
+}
+
 export interface StoredContent {
   sha256: string;
   size: number;
@@ -28,6 +36,7 @@ export class EvidenceStore {
   private readonly nameKey: Buffer;
   readonly objectsDir: string;
   readonly incomingDir: string;
+  readonly quarantineDir: string;
 
   constructor(
     readonly dir: string,
@@ -37,6 +46,7 @@ export class EvidenceStore {
     this.nameKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'object-name', 32));
     this.objectsDir = path.join(dir, 'objects');
     this.incomingDir = path.join(dir, 'incoming');
+    this.quarantineDir = path.join(dir, 'quarantine');
     ensurePrivateDir(dir);
     ensurePrivateDir(this.objectsDir);
     // Half-received uploads from before a restart can never be registered: their tickets died with the process.
@@ -166,6 +176,47 @@ export class EvidenceStore {
     if (!fs.existsSync(file)) return;
     fs.chmodSync(file, 0o600);
     fs.rmSync(file);
+  }
+
+  /** Every stored object: its file name (the keyed hash), size and when it was last written or moved. */
+  objects(): StoredObject[] {
+    const found: StoredObject[] = [];
+    for (const entry of fs.readdirSync(this.objectsDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const stat = fs.statSync(file);
+      // ctime moves with the rename and chmod that store an upload; mtime with its last byte written.
+      found.push({ name: entry.name, file, size: stat.size, changedAt: Math.max(stat.mtimeMs, stat.ctimeMs) });
+    }
+    return found;
+  }
+
+  /** The object's file name for a content hash (a keyed hash of it, so the folder does not tell which content it holds). */
+  objectName(sha256: string): string {
+    return path.basename(this.objectPath(sha256));
+  }
+
+  /**
+   * Moves an object out of the store into the quarantine folder, unchanged
+   * and still encrypted, under a name that says when it was moved. Nothing
+   * is ever deleted here: an administrator inspects and decides.
+   */
+  quarantine(object: StoredObject, at: Date): void {
+    fs.mkdirSync(this.quarantineDir, { recursive: true, mode: 0o700 });
+    fs.renameSync(object.file, path.join(this.quarantineDir, `${at.toISOString().replace(/[:.]/g, '-')}-${object.name}`));
+  }
+
+  /** What the quarantine folder holds now. */
+  quarantined(): { count: number; bytes: number } {
+    if (!fs.existsSync(this.quarantineDir)) return { count: 0, bytes: 0 };
+    let count = 0;
+    let bytes = 0;
+    for (const entry of fs.readdirSync(this.quarantineDir, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      count++;
+      bytes += fs.statSync(path.join(this.quarantineDir, entry.name)).size;
+    }
+    return { count, bytes };
   }
 
   /** For tests and the operations guide: where a recording's bytes live. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CustodyEntry, Recording } from '../../../shared/contract/interview-records';
+import type { CustodyEntry, Recording, RemovalRequest } from '../../../shared/contract/interview-records';
 import type { CustodyAction } from '../../../shared/interviews/categories';
 
 /** Interview recordings and their chain of custody as stored (migration 012) and as the contract sends them. */
@@ -20,13 +20,27 @@ export interface RecordingRow {
   last_check_at: string | null;
   last_check_ok: number | null;
   copies_out: number;
+  registered_by: number;
+  accessed: number;
+  deleted_how: Recording['deletedHow'];
+  removal_id: number | null;
+  removal_reason: RemovalRequest['reason'] | null;
+  removal_words: string | null;
+  removal_at: string | null;
+  removal_by_id: number | null;
+  removal_by: string | null;
 }
 
 export const SELECT_RECORDING = `
   SELECT r.*, u.display_name AS registered_by_name,
          (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'copied')
-       - (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'returned') AS copies_out
-    FROM recordings r JOIN users u ON u.id = r.registered_by`;
+       - (SELECT count(*) FROM recording_custody k WHERE k.recording_id = r.id AND k.action = 'returned') AS copies_out,
+         EXISTS (SELECT 1 FROM recording_custody k WHERE k.recording_id = r.id AND k.action IN ('viewed', 'copied')) AS accessed,
+         q.id AS removal_id, q.reason AS removal_reason, q.words AS removal_words, q.requested_at AS removal_at,
+         q.requested_by AS removal_by_id, qu.display_name AS removal_by
+    FROM recordings r JOIN users u ON u.id = r.registered_by
+    LEFT JOIN recording_removals q ON q.recording_id = r.id AND q.decision IS NULL
+    LEFT JOIN users qu ON qu.id = q.requested_by`;
 
 export function toRecording(row: RecordingRow): Recording {
   return {
@@ -43,6 +57,20 @@ export function toRecording(row: RecordingRow): Recording {
     deletedAt: row.deleted_at,
     copiesOut: row.copies_out,
     lastCheck: row.last_check_at ? { at: row.last_check_at, ok: row.last_check_ok === 1 } : null,
+    registeredById: row.registered_by,
+    accessed: row.accessed === 1,
+    deletedHow: row.deleted_how,
+    removal:
+      row.removal_id === null
+        ? null
+        : {
+            id: row.removal_id,
+            reason: row.removal_reason!,
+            words: row.removal_words ?? '',
+            requestedAt: row.removal_at!,
+            requestedBy: row.removal_by ?? '',
+            requestedById: row.removal_by_id!,
+          },
   };
 }
 

@@ -53,6 +53,11 @@ export class Transfers {
     return entry;
   }
 
+  /** Content received and not yet registered: its object may be in the store before its recording row is. */
+  receivedHashes(): string[] {
+    return [...this.uploads.values()].flatMap((upload) => (upload.received ? [upload.received.sha256] : []));
+  }
+
   endUpload(id: string): void {
     this.uploads.delete(id);
   }

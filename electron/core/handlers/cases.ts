@@ -10,6 +10,7 @@ import { reindexCase } from '../cases/case-index';
 import { caseDetail, caseFieldAssignments, caseFields, caseRow, refreshNextDue } from '../cases/case-file';
 import { listCases, visibleCase } from '../cases/case-list';
 import { rejectFuture } from '../cases/checks';
+import { setLegalHold } from '../cases/legal-hold';
 import { interviewDeadlineDays, registerCase } from '../cases/intake';
 import { recordEvent } from '../cases/timeline';
 import { ensureTraffickingTask } from '../cases/tasks';
@@ -173,6 +174,16 @@ export const casesHandlers = {
       ctx.db.prepare('UPDATE cases SET restricted = ? WHERE id = ?').run(input.restricted ? 1 : 0, row.id);
       recordEvent(ctx.db, row.id, viewer(ctx).userId, ctx.now, 'restricted', { restricted: input.restricted });
       ctx.note({ detail: input.restricted ? 'restricted' : 'restriction lifted' });
+      touchCase(ctx, row.id);
+      return changed(ctx, row.id);
+    },
+  }),
+
+  'cases.setLegalHold': defineHandler('cases.setLegalHold', {
+    run(input, ctx) {
+      const { row } = requireCase(ctx.db, viewer(ctx), input.caseId);
+      setLegalHold(ctx.db, row, input.hold, input.reason, viewer(ctx).userId, ctx.now);
+      ctx.note({ detail: input.hold ? 'legal hold set' : 'legal hold lifted' });
       touchCase(ctx, row.id);
       return changed(ctx, row.id);
     },

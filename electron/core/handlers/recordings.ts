@@ -4,7 +4,9 @@ import type { CustodyAction } from '../../../shared/interviews/categories';
 import { recordEvent } from '../cases/timeline';
 import { iso } from '../clock';
 import { mediaTypeOf } from '../evidence/media-info';
+import { decideRemoval, removalRow, removeFile, requestRemoval, requireWithdrawable } from '../evidence/removal';
 import { custodyEntries, recordingRow, recordingsOf, toRecording, type RecordingRow } from '../evidence/recording-file';
+import { ORPHAN_MIN_AGE_MS, sweepOrphans } from '../evidence/orphans';
 import { PLAYBACK_TTL_MS, UPLOAD_TTL_MS } from '../evidence/transfers';
 import { AppError, fieldError } from '../errors';
 import { dataFolders, requireRoomFor } from '../storage';
@@ -38,7 +40,7 @@ function requireRecording(ctx: PrepareContext, recordingId: number): RecordingRo
 }
 
 function requireStored(row: RecordingRow): void {
-  if (row.deleted_at !== null) throw new AppError('conflict', 'This recording was deleted under the retention policy; its record and custody log remain.');
+  if (row.deleted_at !== null) throw new AppError('conflict', 'This recording’s file was removed; its record and custody log remain.');
 }
 
 interface CustodyFacts {
@@ -245,21 +247,62 @@ export const recordingHandlers = {
     },
   }),
 
-  'recordings.delete': defineHandler('recordings.delete', {
+  'recordings.requestRemoval': defineHandler('recordings.requestRemoval', {
     run(input, ctx) {
       const row = requireRecording(ctx, input.recordingId);
       ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
-      requireStored(row);
-      if (row.copies_out > 0) throw new AppError('conflict', `${row.copies_out} cop${row.copies_out === 1 ? 'y is' : 'ies are'} still out: log their return first.`);
-      ctx.db.prepare('UPDATE recordings SET deleted_at = ? WHERE id = ?').run(iso(ctx.now), row.id);
-      logCustody(ctx, row.id, 'deleted', { note: input.reason, sha256: row.sha256 });
-      ctx.evidence.transfers.revoke(row.id);
-      // The same bytes registered for another interview stay until that recording goes too.
-      const shared = ctx.db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? AND deleted_at IS NULL').get(row.sha256);
-      if (!shared) ctx.evidence.store.remove(row.sha256);
-      recordEvent(ctx.db, row.case_id, viewer(ctx).userId, ctx.now, 'recording_deleted', { file: row.file_name, reason: input.reason });
+      const me = viewer(ctx).userId;
+      const requestId = requestRemoval(ctx.db, row, input.reason, input.words, me, ctx.now);
+      logCustody(ctx, row.id, 'removal_requested', { purpose: input.reason, note: input.words, sha256: row.sha256 });
+      recordEvent(ctx.db, row.case_id, me, ctx.now, 'recording_removal_requested', { file: row.file_name, reason: input.reason, words: input.words });
+      ctx.note({ detail: `removal request ${requestId}: ${input.reason}` });
       touchCase(ctx, row.case_id);
       return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+
+  'recordings.decideRemoval': defineHandler('recordings.decideRemoval', {
+    run(input, ctx) {
+      const request = removalRow(ctx.db, input.requestId);
+      if (!request) throw new AppError('not_found', NO_RECORDING);
+      const row = requireRecording(ctx, request.recording_id);
+      ctx.note({ caseId: row.case_id, record: `recording:${row.id}`, detail: `removal request ${request.id}: ${input.decision}` });
+      const me = viewer(ctx).userId;
+      decideRemoval(ctx.db, request, row, input.decision, input.note, me, ctx.now);
+      if (input.decision === 'refused') {
+        logCustody(ctx, row.id, 'removal_refused', { note: input.note, sha256: row.sha256 });
+        recordEvent(ctx.db, row.case_id, me, ctx.now, 'recording_removal_refused', { file: row.file_name, reason: input.note });
+      } else {
+        logCustody(ctx, row.id, 'removal_approved', { note: input.note, sha256: row.sha256 });
+        logCustody(ctx, row.id, 'deleted', { purpose: request.reason, note: request.words, sha256: row.sha256 });
+        recordEvent(ctx.db, row.case_id, me, ctx.now, 'recording_deleted', { file: row.file_name, reason: request.reason, words: request.words, approved: true });
+        // Last: a refusal above must leave the file where it was.
+        removeFile(ctx.db, ctx.evidence, row, 'two_person', ctx.now);
+      }
+      touchCase(ctx, row.case_id);
+      return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+
+  'recordings.withdraw': defineHandler('recordings.withdraw', {
+    run(input, ctx) {
+      const row = requireRecording(ctx, input.recordingId);
+      ctx.note({ caseId: row.case_id, record: `recording:${row.id}` });
+      const me = viewer(ctx).userId;
+      requireWithdrawable(ctx.db, row, me, ctx.now);
+      logCustody(ctx, row.id, 'withdrawn', { note: input.words, sha256: row.sha256 });
+      recordEvent(ctx.db, row.case_id, me, ctx.now, 'recording_withdrawn', { file: row.file_name, words: input.words });
+      removeFile(ctx.db, ctx.evidence, row, 'withdrawn', ctx.now);
+      touchCase(ctx, row.case_id);
+      return toRecording(recordingRow(ctx.db, row.id)!);
+    },
+  }),
+
+  'evidence.checkStore': defineHandler('evidence.checkStore', {
+    run(_input, ctx) {
+      const report = sweepOrphans(ctx.db, ctx.evidence.store, { now: ctx.now, minAgeMs: ORPHAN_MIN_AGE_MS, inProgress: ctx.evidence.transfers.receivedHashes() });
+      ctx.note({ detail: `moved ${report.moved} (${report.movedBytes} bytes), spared ${report.spared}; quarantine ${report.quarantine.count} (${report.quarantine.bytes} bytes)` });
+      return report;
     },
   }),
 };

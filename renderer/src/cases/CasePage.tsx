@@ -61,6 +61,7 @@ export function CasePage() {
                   </span>
                 )}
                 {c.restricted && <Chip size="small" color="warning" label={t('cases.restrictedCase')} />}
+                {c.legalHold && <Chip size="small" color="error" label={t('evidence.legalHold.chip')} data-testid="legal-hold-chip" />}
                 {c.view === 'blind' && <Chip size="small" color="info" label={t('cases.blindView')} />}
               </Stack>
             }

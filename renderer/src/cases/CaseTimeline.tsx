@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageAt } from '../../../shared/cases/age';
+import { removalReasons, type RemovalReason } from '../../../shared/interviews/categories';
 import { timelineGroups, type TimelineEntry, type TimelineGroup } from '../../../shared/contract/methods/case-workflow';
 import { useApi } from '../api/context';
 import { useFormat } from '../components/format';
@@ -28,6 +29,11 @@ function useSentence() {
     const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
     const reason = str('reason') ? t('timeline.reasonSuffix', { reason: str('reason') }) : '';
     const when = (iso: string) => format.dateTime(iso);
+    const removal = () => {
+      const code = str('reason');
+      const label = (removalReasons as readonly string[]).includes(code) ? t(`evidence.timeline.reasons.${code as RemovalReason}`) : code;
+      return [label, str('words')].filter(Boolean).join(' — ');
+    };
     const day = (date: string) => format.day(date);
     switch (e.kind) {
       case 'created':
@@ -89,7 +95,17 @@ function useSentence() {
       case 'recording_returned':
         return t('timeline.recording_returned', { file: str('file'), from: str('from') });
       case 'recording_deleted':
-        return t('timeline.recording_deleted', { file: str('file') }) + reason;
+        // Removals decided by two people say which reason of the list and the requester's words; older deletions a free-text reason.
+        return d.approved ? t('evidence.timeline.recording_removed', { file: str('file'), reason: removal() }) : t('timeline.recording_deleted', { file: str('file') }) + reason;
+      case 'recording_removal_requested':
+        return t('evidence.timeline.recording_removal_requested', { file: str('file'), reason: removal() });
+      case 'recording_removal_refused':
+        return t('evidence.timeline.recording_removal_refused', { file: str('file') }) + reason;
+      case 'recording_withdrawn':
+        return t('evidence.timeline.recording_withdrawn', { file: str('file') }) + (str('words') ? t('timeline.reasonSuffix', { reason: str('words') }) : '');
+      case 'legal_hold_set':
+      case 'legal_hold_lifted':
+        return t(`evidence.timeline.${e.kind}`) + reason;
       case 'medical_exam_scheduled':
         return t('timeline.medical_exam_scheduled', { at: when(str('at')), room: str('room'), examiner: str('examiner') });
       case 'medical_exam_rescheduled':

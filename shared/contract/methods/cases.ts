@@ -11,7 +11,7 @@ import {
 } from '../case-records';
 import { attentionItemSchema } from '../followup-records';
 import { defineMethod } from '../define';
-import { dateSchema, disciplineSchema, distinctList, idSchema, timestampSchema, versionSchema } from '../fields';
+import { dateSchema, disciplineSchema, distinctList, idSchema, nonBlankText, timestampSchema, versionSchema } from '../fields';
 
 export { caseDetailSchema, teamMemberSchema, type CaseDetail } from '../case-records';
 
@@ -162,6 +162,16 @@ export const casesMethods = {
     input: z.strictObject({ ...caseRef, restricted: z.boolean(), version: versionSchema }),
     output: caseDetailSchema,
     example: { caseId: 1, restricted: true, version: 0 },
+  }),
+  'cases.setLegalHold': defineMethod({
+    summary:
+      "Put a case under legal hold (hold: true) or lift it, with the reason. While it holds, none of the case's recordings can be removed or withdrawn. By a coordinator or the case's prosecutor; on the case timeline and in the audit log.",
+    permission: 'cases.legalHold',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({ ...caseRef, hold: z.boolean(), reason: nonBlankText(500) }),
+    output: caseDetailSchema,
+    example: { caseId: 1, hold: true, reason: 'Appeal pending before the Cluj Court of Appeal (file 987/P/2026).' },
   }),
   'cases.setCoordinator': defineMethod({
     summary: 'Make a coordinator responsible for the case; they join its team.',

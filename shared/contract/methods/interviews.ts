@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordingKinds } from '../../interviews/categories';
 import { defineMethod } from '../define';
-import { dateSchema, idSchema, nonBlankText, timestampSchema, versionSchema } from '../fields';
+import { checkMessages, dateSchema, idSchema, nonBlankText, timestampSchema, versionSchema } from '../fields';
 import {
   attendeeFieldsSchema,
   bookingFieldsSchema,
@@ -16,6 +16,7 @@ import {
   interviewerSchema,
   interviewSchema,
   recordingSchema,
+  removalFieldsSchema,
   resourcesSchema,
   roomFieldsSchema,
   roomSchema,
@@ -320,13 +321,49 @@ export const recordingMethods = {
     output: z.object({ recording: recordingSchema, entry: custodyEntrySchema }),
     example: { recordingId: 1, copyId: 2, note: 'Returned sealed.' },
   }),
-  'recordings.delete': defineMethod({
-    summary: "Delete a recording's file under the retention policy. Its record, hash and custody log stay. Refused while copies are out.",
+  'recordings.requestRemoval': defineMethod({
+    summary:
+      "Ask for a recording's file to be removed (reason and words). A second person decides: another coordinator or the case's prosecutor. Refused while copies are out or the case is under legal hold; logged in the custody log and the case timeline.",
+    permission: 'recordings.remove',
+    mutates: true,
+    audit: 'every-call',
+    input: removalFieldsSchema.extend(recordingRef),
+    output: recordingSchema,
+    example: { recordingId: 1, reason: 'retention_ended', words: 'Case closed in 2016; the retention period ended in November 2026.' },
+  }),
+  'recordings.decideRemoval': defineMethod({
+    summary:
+      "Approve or refuse someone else's request to remove a recording. Approving removes the file (its record, hash and custody log stay); refused to the requester, while copies are out and under legal hold.",
+    permission: 'recordings.remove',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({ requestId: idSchema, decision: z.enum(['approved', 'refused'], { message: checkMessages.invalidChoice }), note: z.string().trim().max(500).default('') }),
+    output: recordingSchema,
+    example: { requestId: 1, decision: 'approved', note: '' },
+  }),
+  'recordings.withdraw': defineMethod({
+    summary:
+      'Withdraw an upload registered by mistake: only by whoever registered it, within 15 minutes, if nobody has played or copied it, and not under legal hold. Its record and custody log stay.',
     permission: 'recordings.manage',
     mutates: true,
     audit: 'every-call',
-    input: z.strictObject({ ...recordingRef, reason: nonBlankText(500) }),
+    input: z.strictObject({ ...recordingRef, words: nonBlankText(500) }),
     output: recordingSchema,
-    example: { recordingId: 1, reason: 'Retention period ended (case closed 2016).' },
+    example: { recordingId: 1, words: 'Uploaded the file of another interview.' },
+  }),
+  'evidence.checkStore': defineMethod({
+    summary:
+      'Look through the evidence store for files no recording names (left when the host stopped between storing an upload and registering it) and move them, still encrypted, to the quarantine folder. Files changed in the last 10 minutes and uploads in progress are left alone. Answers what was moved and what the quarantine holds.',
+    permission: 'evidence.store',
+    mutates: true,
+    audit: 'every-call',
+    input: z.strictObject({}),
+    output: z.object({
+      moved: z.number().int().nonnegative(),
+      movedBytes: z.number().int().nonnegative(),
+      spared: z.number().int().nonnegative(),
+      quarantine: z.object({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+    }),
+    example: {},
   }),
 };

@@ -11,6 +11,7 @@ import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
 import { auditAnchor } from './bg/auditAnchor';
+import { evidence } from './bg/evidence';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const bg: Translation = {
@@ -27,6 +28,7 @@ export const bg: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  evidence,
   common: {
     copySha: 'Копирай SHA-256 хеш стойността',
     shaCopied: 'SHA-256 хеш стойността е копирана',
@@ -657,6 +659,11 @@ export const bg: Translation = {
     recordings_recordCopy: 'Вписа копие на запис',
     recordings_recordReturn: 'Вписа върнато копие',
     recordings_delete: 'Изтри запис съгласно правилата за срока на съхранение',
+    recordings_requestRemoval: 'Поиска премахване на запис',
+    recordings_decideRemoval: 'Реши по премахване на запис',
+    recordings_withdraw: 'Оттегли запис, регистриран по грешка',
+    cases_setLegalHold: 'Наложи или отмени правна забрана',
+    evidence_checkStore: 'Провери хранилището за доказателства',
     medical_list: 'Отвори медицинските прегледи',
     medical_schedule: 'Насрочи медицински преглед',
     medical_update: 'Промени медицински преглед',

@@ -10,6 +10,7 @@ import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
 import { auditAnchor } from './en/auditAnchor';
+import { evidence } from './en/evidence';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const en = {
@@ -26,6 +27,7 @@ export const en = {
   dashboard,
   documents,
   auditAnchor,
+  evidence,
   common: {
     copySha: 'Copy the SHA-256',
     shaCopied: 'SHA-256 copied',
@@ -656,6 +658,11 @@ export const en = {
     recordings_recordCopy: 'Logged a copy of a recording',
     recordings_recordReturn: 'Logged a returned copy',
     recordings_delete: 'Deleted a recording under the retention policy',
+    recordings_requestRemoval: 'Asked for a recording to be removed',
+    recordings_decideRemoval: 'Decided on a recording’s removal',
+    recordings_withdraw: 'Withdrew a recording registered by mistake',
+    cases_setLegalHold: 'Set or lifted a legal hold',
+    evidence_checkStore: 'Checked the evidence store',
     medical_list: 'Opened the medical examinations',
     medical_schedule: 'Booked a medical examination',
     medical_update: 'Changed a medical examination',

@@ -11,6 +11,7 @@ import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
 import { auditAnchor } from './ro/auditAnchor';
+import { evidence } from './ro/evidence';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
@@ -27,6 +28,7 @@ export const ro: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  evidence,
   common: {
     copySha: 'Copiază valoarea hash SHA-256',
     shaCopied: 'Valoarea hash SHA-256 a fost copiată',
@@ -657,6 +659,11 @@ export const ro: Translation = {
     recordings_recordCopy: 'A consemnat o copie a unei înregistrări',
     recordings_recordReturn: 'A consemnat restituirea unei copii',
     recordings_delete: 'A șters o înregistrare conform politicii de păstrare a datelor',
+    recordings_requestRemoval: 'A cerut eliminarea unei înregistrări',
+    recordings_decideRemoval: 'A decis asupra eliminării unei înregistrări',
+    recordings_withdraw: 'A retras o înregistrare încărcată din greșeală',
+    cases_setLegalHold: 'A instituit sau a ridicat o blocare legală',
+    evidence_checkStore: 'A verificat depozitul de probe',
     medical_list: 'A deschis examinările medicale',
     medical_schedule: 'A programat o examinare medicală',
     medical_update: 'A modificat o examinare medicală',

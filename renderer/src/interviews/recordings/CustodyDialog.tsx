@@ -19,7 +19,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyEntry, Recording } from '../../../../shared/contract/interview-records';
-import { copyMedia, invitedAgencies, type CustodyAction } from '../../../../shared/interviews/categories';
+import { copyMedia, invitedAgencies, removalReasons, type CustodyAction, type RemovalReason } from '../../../../shared/interviews/categories';
 import { useApi } from '../../api/context';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../components/format';
@@ -31,6 +31,10 @@ const actionColour: Record<CustodyAction, 'default' | 'primary' | 'success' | 'w
   returned: 'info',
   verified: 'success',
   integrity_failed: 'error',
+  removal_requested: 'warning',
+  removal_approved: 'warning',
+  removal_refused: 'info',
+  withdrawn: 'default',
   deleted: 'default',
 };
 
@@ -49,7 +53,8 @@ function details(t: TFunction, entry: CustodyEntry): string {
   if (entry.action === 'returned' && entry.copyId !== null) parts.push(t('recordings.custody.copyNumber', { id: entry.copyId }));
   if (entry.recipient) parts.push(entry.recipientAgency ? `${entry.recipient} (${agencyLabel(t, entry.recipientAgency)})` : entry.recipient);
   if (entry.medium) parts.push(mediumLabel(t, entry.medium));
-  if (entry.purpose) parts.push(entry.purpose);
+  // A removal's purpose is its reason from the list; a copy's is free text.
+  if (entry.purpose) parts.push((removalReasons as readonly string[]).includes(entry.purpose) ? t(`recordings.removal.reasons.${entry.purpose as RemovalReason}`) : entry.purpose);
   // A viewing's note is where it was watched from: the workstation's address.
   if (entry.note) parts.push(entry.action === 'viewed' ? t('recordings.custody.from', { workstation: entry.note }) : entry.note);
   return parts.join(' · ');

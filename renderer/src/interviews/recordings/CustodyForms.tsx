@@ -9,7 +9,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../../../shared/contract';
-import { checkMessages, nonBlankText } from '../../../../shared/contract/fields';
+import { checkMessages } from '../../../../shared/contract/fields';
 import { copyFieldsSchema, type Recording } from '../../../../shared/contract/interview-records';
 import { copyMedia, invitedAgencies } from '../../../../shared/interviews/categories';
 import { useApi } from '../../api/context';
@@ -113,41 +113,6 @@ export function ReturnDialog({ recording, onClose }: { recording: Recording; onC
           <FormTextField control={form.control} name="note" label={t('recordings.return.note')} multiline />
         </>
       )}
-    </FormDialog>
-  );
-}
-
-const deleteForm = z.object({ reason: nonBlankText(500) });
-type DeleteForm = z.infer<typeof deleteForm>;
-
-/** Deletes the file under the retention policy, saying why; the record, its hash and its custody log stay. */
-export function DeleteDialog({ recording, onClose }: { recording: Recording; onClose: () => void }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const { t } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<DeleteForm>({ resolver: zodResolver(deleteForm), defaultValues: { reason: '' } });
-  const submit = form.handleSubmit(async (v) => {
-    setFailure(null);
-    try {
-      await api.call('recordings.delete', { recordingId: recording.id, reason: v.reason });
-      await queryClient.invalidateQueries({ queryKey: ['recordings'] });
-      onClose();
-    } catch (error) {
-      const message = applyServerError(error, form.setError, t, (path) => (path[0] === 'reason' ? 'reason' : null));
-      setFailure(refusal(error, message, t, recording.copiesOut > 0 ? t('recordings.errors.copiesOut') : t('recordings.errors.deleted')));
-    }
-  });
-  return (
-    <FormDialog title={t('recordings.remove.title')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} submitLabel={t('recordings.remove.submit')}>
-      <Typography sx={{ mb: 1 }}>{recording.fileName}</Typography>
-      <Alert severity="warning">{t('recordings.remove.body')}</Alert>
-      {recording.copiesOut > 0 && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {t('recordings.remove.copiesOut', { count: recording.copiesOut })}
-        </Alert>
-      )}
-      <FormTextField control={form.control} name="reason" label={t('recordings.remove.reason')} multiline />
     </FormDialog>
   );
 }

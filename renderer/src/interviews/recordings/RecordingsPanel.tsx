@@ -4,6 +4,7 @@ import GppGood from '@mui/icons-material/GppGood';
 import History from '@mui/icons-material/History';
 import Mic from '@mui/icons-material/Mic';
 import PlayArrow from '@mui/icons-material/PlayArrow';
+import Undo from '@mui/icons-material/Undo';
 import Videocam from '@mui/icons-material/Videocam';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,19 +17,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interview, Recording } from '../../../../shared/contract/interview-records';
+import { WITHDRAW_WINDOW_MS } from '../../../../shared/interviews/categories';
 import { isGranted } from '../../../../shared/permissions';
 import { useApi, useSession } from '../../api/context';
 import { useUpload } from '../../api/upload';
 import { QueryState } from '../../components/QueryState';
-import { useFormat } from '../../components/format';
+import { useFormat, useNow } from '../../components/format';
 import { CustodyDialog } from './CustodyDialog';
-import { CopyDialog, DeleteDialog, ReturnDialog } from './CustodyForms';
+import { CopyDialog, ReturnDialog } from './CustodyForms';
 import { PlayerDialog, type Viewing } from './PlayerDialog';
+import { PendingRemoval, RequestRemovalDialog, WithdrawDialog } from './RemovalForms';
 import { RegisterDialog } from './RegisterDialog';
 import { Sha256 } from '../../components/Sha256';
 import { formatDuration, isIntegrityAlarm, recordingError, useSize } from './parts';
 
-type Open = 'custody' | 'copy' | 'return' | 'delete' | null;
+type Open = 'custody' | 'copy' | 'return' | 'remove' | 'withdraw' | null;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -44,7 +47,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One recording: what it is, its hash, whether it still matches, and what may be done with it. */
-function RecordingCard({ recording, mayView, mayManage }: { recording: Recording; mayView: boolean; mayManage: boolean }) {
+function RecordingCard({ recording, mayView, mayManage, mayRemove, userId }: { recording: Recording; mayView: boolean; mayManage: boolean; mayRemove: boolean; userId: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -57,6 +60,10 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
   const viewingRequest = useRef(0);
   const deleted = recording.deletedAt !== null;
   const alarm = recording.lastCheck !== null && !recording.lastCheck.ok;
+  const now = useNow(15_000);
+  // Offered while it can still succeed; the host decides by its own clock and says why if it refuses.
+  const mayWithdraw =
+    mayManage && !deleted && !recording.accessed && recording.removal === null && recording.registeredById === userId && now.getTime() - Date.parse(recording.registeredAt) < WITHDRAW_WINDOW_MS;
 
   // Each press is one viewing in the custody log: the call is made here, never by an effect or a refetch.
   const play = async () => {
@@ -90,7 +97,10 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
   };
 
   let integrity;
-  if (deleted) integrity = <Chip size="small" label={t('recordings.deleted', { date: format.dateTime(recording.deletedAt) })} />;
+  if (deleted)
+    integrity = (
+      <Chip size="small" label={t(recording.deletedHow === 'withdrawn' ? 'recordings.removal.withdrawnOn' : 'recordings.deleted', { date: format.dateTime(recording.deletedAt) })} />
+    );
   else if (alarm) integrity = <Chip size="small" color="error" icon={<ErrorIcon />} label={t('recordings.integrity.failed')} />;
   else if (recording.lastCheck)
     integrity = <Chip size="small" color="success" variant="outlined" icon={<GppGood />} label={t('recordings.integrity.ok', { date: format.dateTime(recording.lastCheck.at) })} />;
@@ -132,6 +142,7 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
           {t('recordings.deletedNote')}
         </Typography>
       )}
+      {!deleted && recording.removal && <PendingRemoval request={recording.removal} mayDecide={mayRemove && recording.removal.requestedById !== userId} />}
 
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 1.5, my: 1.5 }}>
         <Fact label={t('recordings.size')}>
@@ -166,7 +177,7 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
         </Alert>
       )}
 
-      {(mayView || mayManage) && (
+      {(mayView || mayManage || mayRemove) && (
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', mt: 2 }}>
           {mayView && !deleted && (
             <Button size="small" variant="contained" startIcon={<PlayArrow />} onClick={() => void play()}>
@@ -193,9 +204,14 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
               {t('recordings.actions.return')}
             </Button>
           )}
-          {mayManage && !deleted && (
-            <Button size="small" color="error" startIcon={<DeleteOutline />} onClick={() => setOpen('delete')} sx={{ ml: 'auto' }}>
-              {t('recordings.actions.delete')}
+          {mayWithdraw && (
+            <Button size="small" color="error" startIcon={<Undo />} onClick={() => setOpen('withdraw')} sx={{ ml: 'auto' }}>
+              {t('recordings.actions.withdraw')}
+            </Button>
+          )}
+          {mayRemove && !deleted && recording.removal === null && (
+            <Button size="small" color="error" startIcon={<DeleteOutline />} onClick={() => setOpen('remove')} sx={mayWithdraw ? undefined : { ml: 'auto' }}>
+              {t('recordings.actions.requestRemoval')}
             </Button>
           )}
         </Stack>
@@ -205,7 +221,8 @@ function RecordingCard({ recording, mayView, mayManage }: { recording: Recording
       {open === 'custody' && <CustodyDialog recording={recording} onClose={() => setOpen(null)} />}
       {open === 'copy' && <CopyDialog recording={recording} onClose={() => setOpen(null)} />}
       {open === 'return' && <ReturnDialog recording={recording} onClose={() => setOpen(null)} />}
-      {open === 'delete' && <DeleteDialog recording={recording} onClose={() => setOpen(null)} />}
+      {open === 'remove' && <RequestRemovalDialog recording={recording} onClose={() => setOpen(null)} />}
+      {open === 'withdraw' && <WithdrawDialog recording={recording} onClose={() => setOpen(null)} />}
     </Paper>
   );
 }
@@ -219,6 +236,7 @@ export function RecordingsPanel({ interview }: { interview: Interview }) {
   const [registering, setRegistering] = useState(false);
   const mayManage = isGranted('recordings.manage', session.user.roles);
   const mayView = isGranted('recordings.view', session.user.roles);
+  const mayRemove = isGranted('recordings.remove', session.user.roles);
   const cancelled = interview.status === 'cancelled';
   const recordings = useQuery({ queryKey: ['recordings', 'list', interview.id], queryFn: () => api.call('recordings.list', { interviewId: interview.id }) });
 
@@ -251,7 +269,7 @@ export function RecordingsPanel({ interview }: { interview: Interview }) {
           ) : (
             <Stack component="ul" aria-label={t('recordings.listLabel')} spacing={2} sx={{ p: 0, m: 0 }}>
               {data.recordings.map((recording) => (
-                <RecordingCard key={recording.id} recording={recording} mayView={mayView} mayManage={mayManage} />
+                <RecordingCard key={recording.id} recording={recording} mayView={mayView} mayManage={mayManage} mayRemove={mayRemove} userId={session.user.id} />
               ))}
             </Stack>
           )
