@@ -19,6 +19,7 @@ import { CaseFieldsDialog } from './CaseFieldsDialog';
 import { CaseStatus } from './CaseStatus';
 import { CaseTasks } from './CaseTasks';
 import { Deadlines } from './Deadlines';
+import { DoNotInform, hasInformRisks } from './DoNotInform';
 import { useCategory } from './labels';
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -76,6 +77,11 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     );
   return (
     <Grid container spacing={3} sx={{ maxWidth: 1200 }}>
+      {hasInformRisks(detail) && (
+        <Grid size={12}>
+          <DoNotInform detail={detail} />
+        </Grid>
+      )}
       <Grid size={12}>
         <Panel title={t('caseFile.statusTitle')}>
           <CaseStatus detail={detail} />

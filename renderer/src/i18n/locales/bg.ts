@@ -9,6 +9,7 @@ import { meetings } from './bg/meetings';
 import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
+import { childSafety } from './bg/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const bg: Translation = {
@@ -23,6 +24,7 @@ export const bg: Translation = {
   referrals,
   dashboard,
   documents,
+  childSafety,
   common: {
     copySha: 'Копирай SHA-256 хеш стойността',
     shaCopied: 'SHA-256 хеш стойността е копирана',
@@ -338,6 +340,7 @@ export const bg: Translation = {
     mayNotBeInformed: 'НЕ трябва да бъде информиран',
     informNote: 'Защо не (или какво може да му бъде съобщено)',
     allegedPerpetrator: 'Предполагаем извършител',
+    informOverride: 'Изключение: може да бъде уведомен, макар да е посочен като предполагаем извършител',
     ageAtReferral: 'Възраст към момента на сигнала',
     editChild: 'Редактирай данните на детето',
     edit: 'Редактирай',

@@ -8,6 +8,7 @@ import { meetings } from './en/meetings';
 import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
+import { childSafety } from './en/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   referrals,
   dashboard,
   documents,
+  childSafety,
   common: {
     copySha: 'Copy the SHA-256',
     shaCopied: 'SHA-256 copied',
@@ -337,6 +339,7 @@ export const en = {
     mayNotBeInformed: 'Must NOT be informed',
     informNote: 'Why not (or what may be shared)',
     allegedPerpetrator: 'Alleged perpetrator',
+    informOverride: 'Override: may be informed although named as the alleged perpetrator',
     ageAtReferral: 'Age at referral',
     editChild: 'Edit the child’s details',
     edit: 'Edit',

@@ -9,6 +9,7 @@ import { meetings } from './ro/meetings';
 import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
+import { childSafety } from './ro/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
@@ -23,6 +24,7 @@ export const ro: Translation = {
   referrals,
   dashboard,
   documents,
+  childSafety,
   common: {
     copySha: 'Copiază valoarea hash SHA-256',
     shaCopied: 'Valoarea hash SHA-256 a fost copiată',
@@ -338,6 +340,7 @@ export const ro: Translation = {
     mayNotBeInformed: 'NU trebuie informat',
     informNote: 'De ce nu (sau ce i se poate comunica)',
     allegedPerpetrator: 'Presupus agresor',
+    informOverride: 'Excepție: poate fi informat deși este numit presupus agresor',
     ageAtReferral: 'Vârsta la data sesizării',
     editChild: 'Editează datele copilului',
     edit: 'Editează',
