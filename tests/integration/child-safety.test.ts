@@ -140,14 +140,31 @@ describe('consent from the alleged perpetrator', () => {
     }
   });
 
-  it('a guardian named as the alleged perpetrator after consenting no longer counts: therapy and the exam need another consent', async () => {
+  it('a guardian named as the alleged perpetrator after consenting no longer counts: therapy and referrals need another consent', async () => {
     const { coord, newCase, consent, as } = await centre();
     const { caseId, motherId } = await newCase();
     await consent(caseId, 'therapy', motherId);
     const therapist = await as('therapist');
     expect((await therapist.call('therapy.get', { caseId })).consent).toMatchObject({ state: 'given', byName: 'Elena Pop' });
+    await consent(caseId, 'information_sharing', motherId);
     await coord.call('cases.updateLink', { caseId, personId: motherId, version: 0, changes: { allegedPerpetrator: true, mayBeInformed: false } });
     expect((await therapist.call('therapy.get', { caseId })).consent).toEqual({ state: 'none', at: null, byName: '' });
+    // Referring on the basis of consent looks past her decision too.
+    const referral = {
+      caseId,
+      id: null,
+      version: 0,
+      subject: 'child',
+      personId: null,
+      serviceKind: 'mental_health',
+      serviceName: 'Centrul de Sănătate Mintală',
+      contact: '',
+      sentAt: new Date(Date.parse(T0) - MINUTE).toISOString(),
+      consentBasis: 'consent',
+      followUpOn: '2026-11-28',
+      notes: '',
+    } as const;
+    expect(await fieldRefusal(coord.call('referrals.save', referral))).toEqual(field(['consentBasis'], checkMessages.sharingConsentRequired));
     // The child's own consent counts.
     await consent(caseId, 'therapy', null);
     expect((await therapist.call('therapy.get', { caseId })).consent).toMatchObject({ state: 'given', byName: 'Ana Pop' });
