@@ -95,3 +95,49 @@ test('an alleged step-parent is not informed by default, cannot consent, and the
   await context.close();
   expect(watch.problems).toEqual([]);
 });
+
+test('the administrator sets the consent rule to warn; the therapist then logs the session, and the warning says the timeline records it', async ({ page, browser, host, watch }) => {
+  await host.api('setup.initialize', { centreName: 'Barnahus Cluj', admin: ADMIN });
+  const coordinator = await colleague(host, 'ioana', 'Ioana Marin', 'coordinator', 'barnahus_staff');
+  const therapist = await colleague(host, 'tudor', 'Tudor Vlad', 'therapist', 'therapy');
+  const asIoana = await apiAs(host, 'ioana', coordinator.password);
+  const created = await asIoana<{ id: number }>('cases.create', {
+    fields: { receivedAt: new Date(Date.now() - 3_600_000).toISOString(), source: 'school', urgency: 'routine', reported: 'Disclosed at school.' },
+    child: { new: { firstName: 'Ilinca', lastName: 'Moraru' } },
+  });
+  await asIoana('cases.addMember', { caseId: created.id, userId: therapist.id });
+
+  await signInAs(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('button', { name: 'Centre settings' }).click();
+  const rule = page.getByLabel('Medical and therapy work without the matching consent');
+  await expect(rule).toContainText('Refuse to record it until the consent is recorded (recommended)');
+  await rule.click();
+  await page.getByRole('option', { name: 'Record it with a warning' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  // In Romanian, with its diacritics.
+  await page.getByRole('button', { name: /Language|Limba|Език/ }).click();
+  await page.getByRole('menuitem', { name: 'Română' }).click();
+  await expect(page.getByLabel('Activitate medicală și terapeutică fără consimțământul corespunzător')).toContainText('Înregistrată, cu avertisment');
+  await shot(page, '06-centre-rule-ro');
+
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+  const tudor = await context.newPage();
+  await tudor.goto(host.url);
+  await tudor.getByLabel('Username').fill('tudor');
+  await tudor.getByLabel('Password', { exact: true }).fill(therapist.password);
+  await tudor.getByRole('button', { name: 'Sign in' }).click();
+  await expect(tudor.getByRole('heading', { name: 'Sign in' })).toBeHidden({ timeout: 30_000 });
+  await tudor.goto(`${host.url}/#/cases/${created.id}?tab=therapy`);
+  await expect(tudor.getByTestId('therapy-consent-warning')).toContainText('the case timeline will say it was done without consent');
+  await tudor.getByRole('button', { name: 'Log a session' }).click();
+  const dialog = tudor.getByRole('dialog', { name: 'Log a therapy session' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tudor.getByTestId('pattern-attended')).toHaveText('Attended: 1');
+  await shot(tudor, '07-therapy-warned');
+  await tudor.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(tudor.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first()).toContainText('Attended — without a consent to it');
+  await context.close();
+  expect(watch.problems).toEqual([]);
+});

@@ -9,6 +9,7 @@ export const childSafety: Translation['childSafety'] = {
     perpetrator: 'предполагаем извършител',
   },
   overridden: 'Предполагаем извършител, който може да бъде уведомен по решение на екипа: {{name}} — {{reason}}',
+  withoutConsent: ' — без съответното съгласие',
   perpetratorCannotConsent: '{{name}} — предполагаем извършител, не може да дава съгласие',
   care: {
     refuse: {

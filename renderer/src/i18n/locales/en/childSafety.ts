@@ -8,6 +8,7 @@ export const childSafety = {
     perpetrator: 'alleged perpetrator',
   },
   overridden: 'Alleged perpetrator who may be informed by the team’s decision: {{name}} — {{reason}}',
+  withoutConsent: ' — without a consent to it',
   perpetratorCannotConsent: '{{name}} — alleged perpetrator, cannot consent',
   care: {
     refuse: {

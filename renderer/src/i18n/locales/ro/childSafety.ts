@@ -9,6 +9,7 @@ export const childSafety: Translation['childSafety'] = {
     perpetrator: 'presupus agresor',
   },
   overridden: 'Presupus agresor care poate fi informat prin decizia echipei: {{name}} — {{reason}}',
+  withoutConsent: ' — fără consimțământul corespunzător',
   perpetratorCannotConsent: '{{name}} — presupus agresor, nu poate consimți',
   care: {
     refuse: {
