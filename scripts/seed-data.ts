@@ -266,8 +266,8 @@ function placeFor(primary: ViolenceType, rng: Random): Place | null {
 
 function perpetratorFor(primary: ViolenceType, place: Place | null, rng: Random): PerpetratorRelationship | null {
   if (rng.chance(0.04)) return null;
-  if (primary === 'neglect') return rng.weighted<PerpetratorRelationship>([['mother', 45], ['father', 25], ['relative', 12], ['residential_caretaker', 4], ['other', 4]]);
-  if (primary === 'witnessing_domestic') return rng.weighted<PerpetratorRelationship>([['father', 60], ['relative', 25], ['mother', 8], ['other', 7]]);
+  if (primary === 'neglect') return rng.weighted<PerpetratorRelationship>([['mother', 45], ['father', 25], ['step_parent', 4], ['relative', 8], ['residential_caretaker', 4], ['other', 4]]);
+  if (primary === 'witnessing_domestic') return rng.weighted<PerpetratorRelationship>([['father', 60], ['step_parent', 15], ['relative', 10], ['mother', 8], ['other', 7]]);
   if (primary === 'trafficking') return rng.weighted<PerpetratorRelationship>([['stranger', 30], ['neighbour_acquaintance', 25], ['relative', 20], ['other', 15], ['unknown', 10]]);
   switch (place) {
     case 'institution':
@@ -279,7 +279,7 @@ function perpetratorFor(primary: ViolenceType, place: Place | null, rng: Random)
     case 'street':
       return rng.weighted<PerpetratorRelationship>([['stranger', 50], ['unknown', 20], ['neighbour_acquaintance', 15], ['another_child', 15]]);
     case 'home':
-      return rng.weighted<PerpetratorRelationship>([['father', 32], ['relative', 30], ['mother', 12], ['neighbour_acquaintance', 12], ['other', 8], ['unknown', 6]]);
+      return rng.weighted<PerpetratorRelationship>([['father', 32], ['step_parent', 12], ['relative', 18], ['mother', 12], ['neighbour_acquaintance', 12], ['other', 8], ['unknown', 6]]);
     default:
       return rng.weighted<PerpetratorRelationship>([['neighbour_acquaintance', 35], ['relative', 25], ['father', 12], ['stranger', 10], ['another_child', 10], ['unknown', 8]]);
   }
@@ -305,7 +305,8 @@ function indicatorsFor(types: readonly ViolenceType[], rng: Random): Trafficking
 const perpetratorWords: Record<PerpetratorRelationship, readonly string[]> = {
   father: ['{his} father'],
   mother: ['{his} mother'],
-  relative: ['{his} stepfather', 'an uncle', 'an older cousin', "{his} mother's partner", '{his} grandfather'],
+  step_parent: ['{his} stepfather', "{his} mother's partner", '{his} stepmother'],
+  relative: ['an uncle', 'an older cousin', '{his} grandfather'],
   neighbour_acquaintance: ['a neighbour', 'a family friend', "a friend of {his} father's", 'the son of a neighbour'],
   another_child: ['an older pupil', 'a group of older boys', 'a boy from {his} class'],
   teacher: ['a teacher', 'a sports coach'],
@@ -469,7 +470,8 @@ function linkFor(relationship: Relationship, only: boolean, perpetrator: boolean
 function suspectIn(relationship: Relationship, sex: Sex, perpetrator: PerpetratorRelationship | null): boolean {
   if (perpetrator === 'father') return relationship === 'father';
   if (perpetrator === 'mother') return relationship === 'mother';
-  if (perpetrator === 'relative') return (relationship === 'step_parent' && sex === 'male') || relationship === 'other_relative';
+  if (perpetrator === 'step_parent') return relationship === 'step_parent';
+  if (perpetrator === 'relative') return relationship === 'other_relative' || (relationship === 'grandparent' && sex === 'male');
   if (perpetrator === 'residential_caretaker') return relationship === 'residential_carer';
   return false;
 }
@@ -605,6 +607,7 @@ export function makeReferral(rng: Random, at: number, known: readonly Known[]): 
     if (source === 'mother' && !household.includes('mother')) household = (['mother', ...household] as Relationship[]).slice(0, 3);
     if (source === 'father' && !household.includes('father')) household = (['father', ...household] as Relationship[]).slice(0, 3);
     if (perpetrator === 'father' && !household.includes('father') && household.length < 3 && rng.chance(0.7)) household.push('father');
+    if (perpetrator === 'step_parent' && !household.includes('step_parent') && household.length < 3 && rng.chance(0.8)) household.push('step_parent');
     if (place === 'institution' && rng.chance(0.6)) household = ['residential_carer'];
     adults = newAdults(family, household, childBirthMs, at, perpetrator, rng);
   }

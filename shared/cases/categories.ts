@@ -38,9 +38,17 @@ export type ViolenceType = (typeof violenceTypes)[number];
 export const places = ['home', 'school', 'acquaintances', 'street', 'institution', 'online', 'other'] as const;
 export type Place = (typeof places)[number];
 
+/**
+ * Who the alleged perpetrator is to the child, as the national reports count
+ * it (father, mother, step-parent, relative, neighbour or acquaintance, another
+ * child, teacher, caretaker in a residential service, stranger, other), plus
+ * "unknown" while nobody is named. Listed in the reports' order; step_parent
+ * came later (migration 018), so stored values stay valid.
+ */
 export const perpetratorRelationships = [
   'father',
   'mother',
+  'step_parent',
   'relative',
   'neighbour_acquaintance',
   'another_child',
@@ -74,6 +82,25 @@ export const relationships = [
 ] as const;
 export type Relationship = (typeof relationships)[number];
 
+/**
+ * The statistics category of an adult of the case named as the alleged
+ * perpetrator, so the case-level category and the person's relationship say
+ * the same thing. A foster carer or a legal guardian who is not a parent has
+ * no category of their own in the reports.
+ */
+export const perpetratorCategoryOf: Record<Relationship, PerpetratorRelationship> = {
+  mother: 'mother',
+  father: 'father',
+  step_parent: 'step_parent',
+  grandparent: 'relative',
+  sibling: 'relative',
+  other_relative: 'relative',
+  foster_carer: 'other',
+  legal_guardian: 'other',
+  residential_carer: 'residential_caretaker',
+  other: 'other',
+};
+
 /** Common signs of child trafficking and exploitation (IOM / UNODC checklists), for frontline staff. */
 export const traffickingIndicators = [
   'no_documents',
@@ -96,6 +123,14 @@ export type ConsentScope = (typeof consentScopes)[number];
 
 export const consentDecisions = ['given', 'refused'] as const;
 export type ConsentDecision = (typeof consentDecisions)[number];
+
+/**
+ * What the host does when medical or therapy work is recorded without a
+ * current consent to it: refuse it (the default) or accept it and keep the
+ * warning on screen. One rule for both disciplines, chosen by the centre.
+ */
+export const careConsentRules = ['refuse', 'warn'] as const;
+export type CareConsentRule = (typeof careConsentRules)[number];
 
 /** The life of a case, in order; 'closed' is left by reopening only. */
 export const caseStatuses = ['referral', 'initial_assessment', 'planning', 'interview', 'follow_up', 'closed'] as const;

@@ -107,10 +107,19 @@ export const linkFieldsSchema = z.strictObject({
   carer: z.boolean(),
   /** False where telling them could endanger the child or the investigation (a parent may be the alleged perpetrator). */
   mayBeInformed: z.boolean(),
+  /** Why they may not (or, by override, may) be told about the case. */
   informNote: shortText(500),
   allegedPerpetrator: z.boolean(),
+  /**
+   * An alleged perpetrator is never informed by default: `mayBeInformed` is
+   * accepted for one only with this override and a reason in `informNote`.
+   */
+  informOverride: z.boolean().default(false),
 });
-export type LinkFields = z.infer<typeof linkFieldsSchema>;
+/** As a caller sends it: the override may be left out. */
+export type LinkFields = z.input<typeof linkFieldsSchema>;
+/** A change to some of the link's fields; unlike `linkFieldsSchema.partial()`, leaving the override out does not reset it. */
+export const linkChangesSchema = linkFieldsSchema.extend({ informOverride: z.boolean() }).partial();
 
 export const personSchema = personFieldsSchema.extend({
   id: idSchema,

@@ -63,6 +63,10 @@ export const checkMessages = {
   notYetHeld: 'Only a session that has happened can be attended or missed',
   internalProfile: 'Only coordinators make documents under the internal profile',
   documentNumber: 'A document number looks like DOC-2026-00017',
+  perpetratorInformed: 'An alleged perpetrator is not informed about the case unless you override this and say why',
+  overrideReason: 'Say why the alleged perpetrator may be informed',
+  perpetratorConsent: 'An alleged perpetrator cannot consent for the child: record the decision of another guardian or of the child',
+  therapyConsentRequired: 'Record the consent to therapy on the case first',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 

@@ -190,6 +190,8 @@ export const therapyOverviewSchema = z.object({
   pattern: attendancePatternSchema,
   /** True for anyone but therapists: notes, scores and goals are left out. */
   clinicalHidden: z.boolean(),
+  /** The consent to therapy as the case's consents stand now: attended sessions and assessments need it (or the centre's "warn" rule). */
+  consent: examConsentSchema,
 });
 export type TherapyOverview = z.infer<typeof therapyOverviewSchema>;
 

@@ -1,4 +1,4 @@
-import type { AgencyFile, ConsentDecision, ConsentScope } from '../cases/categories';
+import type { AgencyFile, ConsentDecision, ConsentScope, PerpetratorRelationship, Relationship } from '../cases/categories';
 import type {
   ActionItemState,
   ExamKind,
@@ -71,6 +71,10 @@ export interface Vocabulary {
   consentScopes: Record<ConsentScope, string>;
   consentDecisions: Record<ConsentDecision, string>;
   agencyFiles: Record<AgencyFile, string>;
+  /** How an adult stands to the child in a case. */
+  relationships: Record<Relationship, string>;
+  /** The alleged perpetrator's category in the national statistics. */
+  perpetrators: Record<PerpetratorRelationship, string>;
 }
 
 /** The languages the centre works in (the interface's and the documents'). */

@@ -60,6 +60,8 @@ test('a therapist logs sessions with notes; the prosecutor on the team sees the 
   const child = await asIoana<{ id: number; reference: string }>('cases.create', referralFor('Ilinca', 'Moraru'));
   await asIoana('cases.addMember', { caseId: child.id, userId: therapist.id });
   await asIoana('cases.addMember', { caseId: child.id, userId: prosecutor.id });
+  // Therapy given needs the consent to it (tests/e2e/child-safety.spec.ts shows the warning and the refusal without one).
+  await asIoana('cases.recordConsent', { caseId: child.id, scope: 'therapy', decision: 'given', personId: null, at: new Date(Date.now() - 60_000).toISOString(), note: '' });
 
   const note = 'Drew her family as birds on a wire; first night without nightmares';
   const summary = 'Weekly trauma-focused sessions; she engages well when she comes.';

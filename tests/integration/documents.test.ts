@@ -91,7 +91,7 @@ async function centre(options: { certifiedUntil?: string | null } = {}) {
   const caseId = created.id;
   await coord.call('cases.update', { caseId, version: created.version, changes: { policeFile: 'P-1234/2026', prosecutorFile: '987/P/2026' } });
   for (const name of ['prosecutor', 'iv', 'officer', 'medic', 'therapist'] as const) await coord.call('cases.addMember', { caseId, userId: ids[name] });
-  await coord.call('cases.recordConsent', { caseId, scope: 'medical_exam', decision: 'given', personId: null, at: clock.now().toISOString(), note: '' });
+  for (const scope of ['medical_exam', 'therapy'] as const) await coord.call('cases.recordConsent', { caseId, scope, decision: 'given', personId: null, at: clock.now().toISOString(), note: '' });
 
   const interview = await coord.call('interviews.schedule', {
     caseId,
@@ -354,6 +354,7 @@ describe('court summaries', () => {
     expect(internalData.child.birth).toBe('2016-04-12');
     expect(internalData.consents?.map((c) => [c.scope, c.decision, c.byName])).toEqual([
       ['medical_exam', 'given', 'Ioana Mureșan'],
+      ['therapy', 'given', 'Ioana Mureșan'],
       ['information_sharing', 'given', 'Ioana Mureșan'],
     ]);
   });

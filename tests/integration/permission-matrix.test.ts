@@ -559,7 +559,7 @@ beforeAll(async () => {
     const plain = await record(`recording of case ${String(caseId)}`);
     const toRemove = await record(`recording to remove of case ${String(caseId)}`);
     const asked = await call('recordings.requestRemoval', { recordingId: toRemove.id, reason: 'registered_by_mistake', words: 'Duplicate.' }, requester);
-    // The follow-up: an exam the child's guardian consented to, a treatment plan, a meeting with an item for the coordinator, a referral.
+    // The follow-up: an exam and therapy the child consented to, a treatment plan, a meeting with an item for the coordinator, a referral.
     const examBooking = {
       kind: 'forensic',
       startsAt: `2026-11-24T${String(hour).padStart(2, '0')}:00:00.000Z`,
@@ -573,6 +573,7 @@ beforeAll(async () => {
     };
     const exam = await call('medical.schedule', { caseId, ...examBooking }, coordinator);
     await call('cases.recordConsent', { caseId, scope: 'medical_exam', decision: 'given', personId: null, at: '2026-11-22T08:40:00.000Z', note: '' }, coordinator);
+    await call('cases.recordConsent', { caseId, scope: 'therapy', decision: 'given', personId: null, at: '2026-11-22T08:40:00.000Z', note: '' }, coordinator);
     const plan = await call('therapy.savePlan', { caseId, version: 0, goals: [], reviewOn: null, sharedSummary: '' }, therapist);
     const meetingFields = {
       type: 'initial_signal',

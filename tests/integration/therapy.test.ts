@@ -38,6 +38,8 @@ async function centre() {
   const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop', birthDate: '2016-01-01' }, {}, clock.now()));
   for (const name of ['therapist', 'prosecutor', 'iv1'] as const) await coord.call('cases.addMember', { caseId: created.id, userId: ids[name] });
   const caseId = created.id;
+  // Therapy given needs the consent to it (tests/integration/child-safety.test.ts has the cases without one).
+  await coord.call('cases.recordConsent', { caseId, scope: 'therapy', decision: 'given', personId: null, at: daysAgo(20), note: '' });
   const therapist = await as('therapist');
   const session = (more: Partial<TherapySessionFields> & { id?: number | null; version?: number } = {}, who: Client = therapist) =>
     who.call('therapy.saveSession', {
@@ -173,6 +175,7 @@ describe('therapy sessions', () => {
       plan: null,
       pattern: { planned: 0, attended: 0, cancelled: 0, noShow: 0, consecutiveNoShows: 0 },
       clinicalHidden: true,
+      consent: { state: 'none', at: null, byName: '' },
     });
   });
 });

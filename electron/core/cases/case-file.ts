@@ -93,13 +93,14 @@ type LinkRow = PersonRow & {
   may_be_informed: number;
   inform_note: string;
   alleged_perpetrator: number;
+  inform_override: number;
   link_version: number;
 };
 
 export function casePeople(db: Database, caseId: number, view: CaseView, now: Date, personId?: number): CasePerson[] {
   const rows = db
     .prepare(
-      `SELECT p.*, l.relationship, l.legal_guardian, l.carer, l.may_be_informed, l.inform_note, l.alleged_perpetrator, l.version AS link_version
+      `SELECT p.*, l.relationship, l.legal_guardian, l.carer, l.may_be_informed, l.inform_note, l.alleged_perpetrator, l.inform_override, l.version AS link_version
          FROM case_people l JOIN persons p ON p.id = l.person_id
         WHERE l.case_id = ? ${personId === undefined ? '' : 'AND l.person_id = ?'} ORDER BY l.added_at, p.id`,
     )
@@ -113,6 +114,8 @@ export function casePeople(db: Database, caseId: number, view: CaseView, now: Da
     // Why someone may not be told often names the suspect: part of the allegation a blind interviewer is not given.
     informNote: view === 'blind' ? '' : r.inform_note,
     allegedPerpetrator: view === 'blind' ? null : r.alleged_perpetrator === 1,
+    // Only an alleged perpetrator is ever overridden: a blind interviewer must not learn it from this either.
+    informOverride: view !== 'blind' && r.inform_override === 1,
     version: r.link_version,
   }));
 }

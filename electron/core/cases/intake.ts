@@ -5,6 +5,7 @@ import type { CaseFields, LinkFields, NewPerson } from '../../../shared/contract
 import { iso, utc } from '../clock';
 import { AppError } from '../errors';
 import { reindexCase } from './case-index';
+import { checkInformRule, storedOverride } from './child-safety';
 import { caseFieldAssignments, caseFieldDefaults } from './case-file';
 import { insertPerson, personRow } from './persons';
 import { recordEvent } from './timeline';
@@ -34,14 +35,17 @@ export function resolvePerson(db: Database, choice: PersonChoice, userId: number
   return choice.personId;
 }
 
-export function linkPerson(db: Database, caseId: number, personId: number, link: LinkFields, now: Date): void {
+/** `path`: where the link sits in the caller's input, for the field a refusal names. */
+export function linkPerson(db: Database, caseId: number, personId: number, link: LinkFields, now: Date, path: (string | number)[]): void {
+  const facts = { ...link, informOverride: link.informOverride ?? false };
+  checkInformRule(facts, path);
   const exists = db.prepare('SELECT 1 FROM case_people WHERE case_id = ? AND person_id = ?').get(caseId, personId);
   const isChild = db.prepare('SELECT 1 FROM cases WHERE id = ? AND child_id = ?').get(caseId, personId);
   if (exists || isChild) throw new AppError('conflict', 'This person is already on the case.');
   db.prepare(
-    `INSERT INTO case_people (case_id, person_id, relationship, legal_guardian, carer, may_be_informed, inform_note, alleged_perpetrator, added_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(caseId, personId, link.relationship, +link.legalGuardian, +link.carer, +link.mayBeInformed, link.informNote, +link.allegedPerpetrator, iso(now));
+    `INSERT INTO case_people (case_id, person_id, relationship, legal_guardian, carer, may_be_informed, inform_note, alleged_perpetrator, inform_override, added_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(caseId, personId, link.relationship, +link.legalGuardian, +link.carer, +link.mayBeInformed, link.informNote, +link.allegedPerpetrator, storedOverride(facts), iso(now));
 }
 
 export interface IntakeContext {
@@ -86,10 +90,10 @@ export function registerCase(db: Database, intake: ParsedInput<'cases.create'>, 
   db.prepare(`UPDATE cases SET ${set.sql} WHERE id = ?`).run(...set.values, caseId);
   db.prepare('INSERT INTO case_team (case_id, user_id, added_at, added_by) VALUES (?, ?, ?, ?)').run(caseId, userId, iso(now), userId);
   recordEvent(db, caseId, userId, now, 'created', { reference: referenceOf(db, caseId) });
-  for (const { person, link } of intake.people) {
+  for (const [i, { person, link }] of intake.people.entries()) {
     const personId = resolvePerson(db, person, userId, now, ctx.mayLink);
     if (personId === childId) throw new AppError('conflict', 'The child cannot also be one of the adults of the case.');
-    linkPerson(db, caseId, personId, link, now);
+    linkPerson(db, caseId, personId, link, now, ['people', i, 'link']);
     const row = personRow(db, personId)!;
     recordEvent(db, caseId, userId, now, 'person_added', { name: `${row.first_name} ${row.last_name}`, relationship: link.relationship });
   }

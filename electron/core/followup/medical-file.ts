@@ -60,13 +60,19 @@ export interface MedicalSight {
   summary: boolean;
 }
 
-/** A consent as it stands now: the latest decision of its scope on the case, and whether it was since withdrawn. */
+/**
+ * A consent as it stands now: the latest decision of its scope on the case,
+ * and whether it was since withdrawn. A decision by someone now named as the
+ * alleged perpetrator does not count, even if recorded before they were named.
+ */
 export function currentConsent(db: Database, caseId: number, scope: ConsentScope): MedicalExam['consent'] {
   const row = db
     .prepare(
       `SELECT k.decision, k.at, k.withdrawn_at, coalesce(trim(p.first_name || ' ' || p.last_name), trim(c.first_name || ' ' || c.last_name), '') AS by_name
          FROM case_consents k JOIN cases x ON x.id = k.case_id JOIN persons c ON c.id = x.child_id LEFT JOIN persons p ON p.id = k.person_id
-        WHERE k.case_id = ? AND k.scope = ? ORDER BY k.at DESC, k.id DESC LIMIT 1`,
+        WHERE k.case_id = ? AND k.scope = ?
+          AND NOT EXISTS (SELECT 1 FROM case_people l WHERE l.case_id = k.case_id AND l.person_id = k.person_id AND l.alleged_perpetrator = 1)
+        ORDER BY k.at DESC, k.id DESC LIMIT 1`,
     )
     .get(caseId, scope) as { decision: 'given' | 'refused'; at: string; withdrawn_at: string | null; by_name: string } | undefined;
   if (!row) return { state: 'none', at: null, byName: '' };

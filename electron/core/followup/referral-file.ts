@@ -6,6 +6,7 @@ import { closedReferralStatuses, type ReferralStatus } from '../../../shared/fol
 import { iso } from '../clock';
 import { fieldError } from '../errors';
 import { centreToday, dueDateClock } from './due';
+import { currentConsent } from './medical-file';
 
 /** Referrals to outside services as stored (migration 013) and as the contract sends them. */
 
@@ -91,13 +92,10 @@ export function checkSubject(db: Database, caseId: number, fields: Pick<Referral
   if (!person || (age !== null && age < ADULT_AGE)) throw fieldError(['personId'], checkMessages.adultRequired);
 }
 
-/** Sharing on the basis of consent needs the case's latest information-sharing consent to be given and standing. */
+/** Sharing on the basis of consent needs the case's information-sharing consent to stand, by the same rule as everywhere (currentConsent). */
 export function checkConsentBasis(db: Database, caseId: number, basis: ReferralFields['consentBasis']): void {
   if (basis !== 'consent') return;
-  const latest = db
-    .prepare("SELECT decision, withdrawn_at FROM case_consents WHERE case_id = ? AND scope = 'information_sharing' ORDER BY at DESC, id DESC LIMIT 1")
-    .get(caseId) as { decision: string; withdrawn_at: string | null } | undefined;
-  if (!latest || latest.decision !== 'given' || latest.withdrawn_at !== null) throw fieldError(['consentBasis'], checkMessages.sharingConsentRequired);
+  if (currentConsent(db, caseId, 'information_sharing').state !== 'given') throw fieldError(['consentBasis'], checkMessages.sharingConsentRequired);
 }
 
 /** The follow-up day may not come before the day (on the centre's clock) the referral went out. */

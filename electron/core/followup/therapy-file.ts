@@ -3,7 +3,11 @@ import type { Assessment, Goal, TherapyOverview, TherapySession, TreatmentPlan }
 import type { TherapyAttendance, TherapyClosureReason, TherapySessionType } from '../../../shared/followup/categories';
 import { isGranted } from '../../../shared/permissions';
 import type { CaseView, Viewer } from '../access';
+import { careConsent } from './care-consent';
 import { attendancePattern } from './therapy-pattern';
+
+/** What a blind interviewer is told of the therapy consent: nothing. */
+const NO_CONSENT: TherapyOverview['consent'] = { state: 'none', at: null, byName: '' };
 
 interface SessionRow {
   id: number;
@@ -128,7 +132,7 @@ export function readPlan(db: Database, caseId: number, clinical: boolean): Treat
 const EMPTY_PATTERN = { planned: 0, attended: 0, cancelled: 0, noShow: 0, consecutiveNoShows: 0 };
 
 export function therapyOverview(db: Database, who: Viewer, caseId: number, view: CaseView, now: Date): TherapyOverview {
-  if (view === 'blind') return { sessions: [], assessments: [], plan: null, pattern: EMPTY_PATTERN, clinicalHidden: true };
+  if (view === 'blind') return { sessions: [], assessments: [], plan: null, pattern: EMPTY_PATTERN, clinicalHidden: true, consent: NO_CONSENT };
   const clinical = mayReadTherapy(who, view);
   return {
     sessions: sessionsWhere(db, 's.case_id = ?', [caseId], clinical),
@@ -136,5 +140,6 @@ export function therapyOverview(db: Database, who: Viewer, caseId: number, view:
     plan: readPlan(db, caseId, clinical),
     pattern: attendancePattern(db, caseId, now),
     clinicalHidden: !clinical,
+    consent: careConsent(db, caseId, 'therapy').consent,
   };
 }

@@ -5,6 +5,7 @@ import { requireCase } from '../access';
 import { reindexCase } from '../cases/case-index';
 import { casePeople } from '../cases/case-file';
 import { rejectFuture } from '../cases/checks';
+import { checkInformRule, storedOverride } from '../cases/child-safety';
 import { linkPerson, resolvePerson } from '../cases/intake';
 import { searchPeople } from '../cases/people-search';
 import { casesOfPerson, personFields, personRow, personView, updatePerson } from '../cases/persons';
@@ -20,6 +21,7 @@ const linkColumns: Record<keyof LinkFields, string> = {
   mayBeInformed: 'may_be_informed',
   informNote: 'inform_note',
   allegedPerpetrator: 'alleged_perpetrator',
+  informOverride: 'inform_override',
 };
 
 /** 'child' or 'adult': how the person belongs to this case; 404 when they do not. */
@@ -45,7 +47,7 @@ export const casePeopleHandlers = {
       const { row, view } = requireCase(ctx.db, me, input.caseId);
       rejectFuture(ctx.now, [{ path: ['person', 'new', 'birthDate'], value: 'new' in input.person ? input.person.new.birthDate : null, kind: 'date' }]);
       const personId = resolvePerson(ctx.db, input.person, me.userId, ctx.now, (id) => mayLinkPerson(ctx.db, me, id));
-      linkPerson(ctx.db, row.id, personId, input.link, ctx.now);
+      linkPerson(ctx.db, row.id, personId, input.link, ctx.now, ['link']);
       recordEvent(ctx.db, row.id, me.userId, ctx.now, 'person_added', { name: fullName(ctx.db, personId), relationship: input.link.relationship });
       ctx.note({ record: `person:${personId}`, detail: 'added to the case' });
       reindexCase(ctx.db, row.id);
@@ -86,10 +88,14 @@ export const casePeopleHandlers = {
       if (roleInCase(ctx.db, row.id, input.personId) === 'child') throw new AppError('not_found', 'The child has no relationship to edit.');
       const current = casePeople(ctx.db, row.id, 'full', ctx.now, input.personId)[0]!;
       if (current.version !== input.version) throw new AppError('conflict', 'Someone else changed this person’s place in the case since you opened it.', { current });
-      const fields = changedFields(current as unknown as LinkFields, input.changes as Partial<LinkFields>);
+      const before = { ...current, allegedPerpetrator: current.allegedPerpetrator ?? false };
+      const after = { ...before, ...input.changes };
+      checkInformRule(after, ['changes']);
+      const changes: Partial<LinkFields> = { ...input.changes, informOverride: storedOverride(after) === 1 };
+      const fields = changedFields(before as LinkFields, changes);
       if (fields.length > 0) {
         const values = fields.map((f) => {
-          const v = input.changes[f];
+          const v = changes[f];
           return typeof v === 'boolean' ? +v : (v as string);
         });
         ctx.db

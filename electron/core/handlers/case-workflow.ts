@@ -2,6 +2,7 @@ import { checkMessages } from '../../../shared/contract';
 import { requireCase } from '../access';
 import { consentsOf, tasksOf } from '../cases/case-file';
 import { rejectFuture } from '../cases/checks';
+import { refusePerpetratorConsent } from '../cases/child-safety';
 import { readTimeline, recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { AppError } from '../errors';
@@ -17,6 +18,7 @@ export const caseWorkflowHandlers = {
       if (input.personId !== null && !ctx.db.prepare('SELECT 1 FROM case_people WHERE case_id = ? AND person_id = ?').get(row.id, input.personId)) {
         throw new AppError('not_found', 'That person is not one of the adults of this case.');
       }
+      refusePerpetratorConsent(ctx.db, row.id, input.personId, ['personId']);
       const { lastInsertRowid } = ctx.db
         .prepare('INSERT INTO case_consents (case_id, scope, decision, person_id, at, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(row.id, input.scope, input.decision, input.personId, utc(input.at), input.note, iso(ctx.now), me.userId);

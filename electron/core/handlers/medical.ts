@@ -6,7 +6,8 @@ import { rejectFuture } from '../cases/checks';
 import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { AppError, fieldError } from '../errors';
-import { NO_EXAM, currentConsent, examRow, examsOfCase, followupsWhere, medicalSight, readExam, type ExamRow } from '../followup/medical-file';
+import { requireCareConsent, withoutConsent } from '../followup/care-consent';
+import { NO_EXAM, examRow, examsOfCase, followupsWhere, medicalSight, readExam, type ExamRow } from '../followup/medical-file';
 import { requireCaseOf } from '../interviews/interview-file';
 import { readExaminers, readInterpreter, readRoom, readRules } from '../interviews/resources';
 import { refuseSlot, slotConflicts } from '../interviews/slots';
@@ -195,8 +196,7 @@ export const medicalHandlers = {
       requireVersion(ctx, found, input.version);
       if (exam.status === 'cancelled') throw new AppError('conflict', 'The examination was cancelled.');
       rejectFuture(ctx.now, [{ path: ['performedAt'], value: input.performedAt, kind: 'moment' }]);
-      // Examining a child needs the consent standing now, not one given once and since withdrawn.
-      if (currentConsent(ctx.db, caseRow.id, 'medical_exam').state !== 'given') throw fieldError(['performedAt'], checkMessages.examConsentRequired);
+      const care = requireCareConsent(ctx.db, caseRow.id, 'medical', ['performedAt']);
       ctx.db
         .prepare(
           `UPDATE medical_exams SET status = 'held', performed_at = ?, findings = ?, team_summary = ?, recorded_at = ?, recorded_by = ?, version = version + 1
@@ -204,8 +204,8 @@ export const medicalHandlers = {
         )
         .run(utc(input.performedAt), input.findings, input.teamSummary, iso(ctx.now), me.userId, exam.id);
       // A correction of the record is not news to the team: the exam was held either way.
-      if (exam.status === 'scheduled') recordEvent(ctx.db, caseRow.id, me.userId, ctx.now, 'medical_exam_held', { at: utc(input.performedAt) });
-      ctx.note({ detail: exam.status === 'held' ? 'record corrected' : 'held' });
+      if (exam.status === 'scheduled') recordEvent(ctx.db, caseRow.id, me.userId, ctx.now, 'medical_exam_held', { at: utc(input.performedAt), ...withoutConsent(care) });
+      ctx.note({ detail: `${exam.status === 'held' ? 'record corrected' : 'held'}${care.missing ? ' without a current medical_exam consent' : ''}` });
       announce(ctx, caseRow.id, exam.id, 'updated');
       return examFor(ctx, found, exam.id);
     },

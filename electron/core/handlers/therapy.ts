@@ -4,6 +4,7 @@ import { rejectFuture } from '../cases/checks';
 import { recordEvent } from '../cases/timeline';
 import { iso, utc } from '../clock';
 import { AppError, fieldError } from '../errors';
+import { requireCareConsent, withoutConsent, type CareConsent } from '../followup/care-consent';
 import { centreToday } from '../followup/due';
 import { assessmentsWhere, mayReadTherapy, planRow, readPlan, sessionsWhere, therapyOverview } from '../followup/therapy-file';
 import { touchCase, viewer } from './cases';
@@ -42,21 +43,26 @@ export const therapyHandlers = {
       if (input.attendance !== 'planned' && Date.parse(startsAt) > ctx.now.getTime() + CLOCK_SKEW_MS) throw fieldError(['attendance'], checkMessages.notYetHeld);
       const values = [startsAt, input.durationMinutes, input.type, input.attendance, input.notes];
       let id = input.id;
+      // Therapy given is what needs the consent: planning a session or noting a missed one does not.
+      const consentFor = (wasAttended: boolean) => (input.attendance === 'attended' && !wasAttended ? requireCareConsent(ctx.db, caseId, 'therapy', ['attendance']) : null);
+      let care: CareConsent | null;
       if (id === null) {
         if (planRow(ctx.db, caseId)?.closed_on != null) throw fieldError(['startsAt'], checkMessages.therapyClosed);
+        care = consentFor(false);
         const { lastInsertRowid } = ctx.db
           .prepare('INSERT INTO therapy_sessions (starts_at, duration_minutes, type, attendance, notes, case_id, therapist_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(...values, caseId, me.userId, iso(ctx.now));
         id = Number(lastInsertRowid);
-        recordEvent(ctx.db, caseId, me.userId, ctx.now, 'therapy_session_logged', { at: startsAt, type: input.type, attendance: input.attendance });
+        recordEvent(ctx.db, caseId, me.userId, ctx.now, 'therapy_session_logged', { at: startsAt, type: input.type, attendance: input.attendance, ...(care ? withoutConsent(care) : {}) });
       } else {
         const current = sessionsWhere(ctx.db, 's.id = ? AND s.case_id = ?', [id, caseId], clinical)[0];
         if (!current) throw new AppError('not_found', 'There is no such session on this case.');
         if (current.version !== input.version) throw stale('session', current);
+        care = consentFor(current.attendance === 'attended');
         ctx.db.prepare('UPDATE therapy_sessions SET starts_at = ?, duration_minutes = ?, type = ?, attendance = ?, notes = ?, version = version + 1 WHERE id = ?').run(...values, id);
-        recordEvent(ctx.db, caseId, me.userId, ctx.now, 'therapy_session_updated', { at: startsAt, attendance: input.attendance });
+        recordEvent(ctx.db, caseId, me.userId, ctx.now, 'therapy_session_updated', { at: startsAt, attendance: input.attendance, ...(care ? withoutConsent(care) : {}) });
       }
-      ctx.note({ record: `therapy-session:${id}`, detail: input.attendance });
+      ctx.note({ record: `therapy-session:${id}`, detail: `${input.attendance}${care?.missing ? ' without a current therapy consent' : ''}` });
       touchCase(ctx, caseId);
       return sessionsWhere(ctx.db, 's.id = ?', [id], clinical)[0]!;
     },
@@ -70,6 +76,8 @@ export const therapyHandlers = {
       const values = [input.instrument, input.score, input.assessedOn, input.notes];
       let id = input.id;
       if (id === null) {
+        const care = requireCareConsent(ctx.db, caseId, 'therapy', ['assessedOn']);
+        if (care.missing) ctx.note({ detail: 'without a current therapy consent' });
         const { lastInsertRowid } = ctx.db
           .prepare('INSERT INTO therapy_assessments (instrument, score, assessed_on, notes, case_id, therapist_id) VALUES (?, ?, ?, ?, ?, ?)')
           .run(...values, caseId, me.userId);

@@ -61,12 +61,16 @@ function RecordDialog({ detail, onClose }: { detail: CaseDetail; onClose: () => 
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       onClose();
     } catch (error) {
-      setFailure(applyServerError(error, form.setError, t, (path) => (['scope', 'decision', 'at', 'note'] as const).find((f) => f === path[0]) ?? null));
+      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'personId' ? 'by' : ((['scope', 'decision', 'at', 'note'] as const).find((f) => f === path[0]) ?? null))));
     }
   });
   const by = [
     { value: 'child', label: `${t('caseFile.consentChild')} (${detail.child.firstName} ${detail.child.lastName})` },
-    ...detail.people.map((p) => ({ value: String(p.person.id), label: `${p.person.firstName} ${p.person.lastName} (${t(`categories.relationship.${p.relationship}`)})` })),
+    ...detail.people.map((p) => {
+      const name = `${p.person.firstName} ${p.person.lastName} (${t(`categories.relationship.${p.relationship}`)})`;
+      // Still listed, so the screen explains the refusal rather than hiding the person.
+      return { value: String(p.person.id), label: p.allegedPerpetrator ? t('childSafety.perpetratorCannotConsent', { name }) : name };
+    }),
   ];
   return (
     <FormDialog title={t('caseFile.recordConsent')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="sm">

@@ -20,6 +20,7 @@ import { CaseStatus } from './CaseStatus';
 import { CaseTasks } from './CaseTasks';
 import { Deadlines } from './Deadlines';
 import { LegalHold } from './LegalHold';
+import { DoNotInform, hasInformRisks } from './DoNotInform';
 import { useCategory } from './labels';
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -77,6 +78,11 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     );
   return (
     <Grid container spacing={3} sx={{ maxWidth: 1200 }}>
+      {hasInformRisks(detail) && (
+        <Grid size={12}>
+          <DoNotInform detail={detail} />
+        </Grid>
+      )}
       {(detail.legalHold || isGranted('cases.legalHold', session.user.roles)) && (
         <Grid size={12}>
           <LegalHold detail={detail} />

@@ -12,22 +12,21 @@ import { useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { relationships } from '../../../shared/cases/categories';
-import type { CaseDetail, CasePerson, LinkFields, Person } from '../../../shared/contract/case-records';
+import type { CaseDetail, CasePerson, Person } from '../../../shared/contract/case-records';
 import { changesBetween } from '../../../shared/merge';
 import { isGranted } from '../../../shared/permissions';
 import { FormDialog } from '../components/FormDialog';
 import { useApi, useSession } from '../api/context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useFormat } from '../components/format';
-import { FormCheckbox } from '../forms/FormCheckbox';
 import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
-import { errorMessage } from '../i18n/messages';
 import { Field, Panel } from './CaseOverview';
 import { adultFormSchema, blankAdult, blankIntake, intakeFieldFor, toIntake, type IntakeForm } from './intake-form';
 import { categoryOptions, useCategory } from './labels';
 import { PersonDialog } from './PersonDialog';
+import { InformFields } from './InformFields';
 import { PersonFields } from './PersonFields';
 import { PersonName } from '../components/UserText';
 
@@ -60,7 +59,7 @@ function AddPersonDialog({ detail, onClose }: { detail: CaseDetail; onClose: () 
   });
   return (
     <FormDialog title={t('intake.addPerson')} onClose={onClose} onSubmit={submit} submitting={form.formState.isSubmitting} failure={failure} maxWidth="md" submitLabel={t('cases.add')}>
-      <PersonFields control={form.control} setValue={form.setValue} prefix="people.0" kind="adult" linkedElsewhere={onCase} />
+      <PersonFields control={form.control} setValue={form.setValue} getValues={form.getValues} prefix="people.0" kind="adult" linkedElsewhere={onCase} />
     </FormDialog>
   );
 }
@@ -72,7 +71,9 @@ const linkSchema = z.object({
   mayBeInformed: z.boolean(),
   informNote: z.string().trim().max(500),
   allegedPerpetrator: z.boolean(),
+  informOverride: z.boolean(),
 });
+type LinkForm = z.infer<typeof linkSchema>;
 
 function LinkDialog({ caseId, link: current, onClose }: { caseId: number; link: CasePerson; onClose: () => void }) {
   const { t } = useTranslation();
@@ -80,15 +81,16 @@ function LinkDialog({ caseId, link: current, onClose }: { caseId: number; link: 
   const queryClient = useQueryClient();
   const [link] = useState(current);
   const [failure, setFailure] = useState<string | null>(null);
-  const base: LinkFields = {
+  const base: LinkForm = {
     relationship: link.relationship,
     legalGuardian: link.legalGuardian,
     carer: link.carer,
     mayBeInformed: link.mayBeInformed,
     informNote: link.informNote,
     allegedPerpetrator: link.allegedPerpetrator ?? false,
+    informOverride: link.informOverride,
   };
-  const form = useForm<LinkFields>({ resolver: zodResolver(linkSchema), defaultValues: base });
+  const form = useForm<LinkForm>({ resolver: zodResolver(linkSchema), defaultValues: base });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const changes = changesBetween(base, values);
@@ -97,19 +99,14 @@ function LinkDialog({ caseId, link: current, onClose }: { caseId: number; link: 
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       onClose();
     } catch (error) {
-      setFailure(errorMessage(t, error));
+      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'changes' && typeof path[1] === 'string' && path[1] in base ? (path[1] as keyof LinkForm) : null)));
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
     }
   });
   return (
     <FormDialog title={`${link.person.firstName} ${link.person.lastName}`} onClose={onClose} onSubmit={submit} submitting={false} failure={failure} maxWidth="sm">
       <FormSelectField control={form.control} name="relationship" label={t('person.relationship')} options={categoryOptions(t, 'relationship', relationships)} />
-      <Stack>
-        <FormCheckbox control={form.control} name="legalGuardian" label={t('person.legalGuardian')} />
-        <FormCheckbox control={form.control} name="carer" label={t('person.carer')} />
-        <FormCheckbox control={form.control} name="mayBeInformed" label={t('person.mayBeInformed')} />
-        <FormCheckbox control={form.control} name="allegedPerpetrator" label={t('person.allegedPerpetrator')} />
-      </Stack>
+      <InformFields control={form.control} setValue={form.setValue} getValues={form.getValues} path={(field) => field} />
       <FormTextField control={form.control} name="informNote" label={t('person.informNote')} />
     </FormDialog>
   );

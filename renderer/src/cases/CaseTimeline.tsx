@@ -23,7 +23,7 @@ function useSentence() {
   const category = useCategory();
   const fieldLabel = useFieldLabel();
   const format = useFormat();
-  return (e: TimelineEntry): string => {
+  const sentence = (e: TimelineEntry): string => {
     const d = e.data;
     const str = (key: string) => (typeof d[key] === 'string' ? (d[key]) : '');
     const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (t(`person.${f}` as never, { defaultValue: '' }) as string) || fieldLabel(f)).join(', ');
@@ -164,6 +164,8 @@ function useSentence() {
         return e.kind;
     }
   };
+  // Work recorded under the centre's "warn" consent rule says so wherever it is listed.
+  return (e: TimelineEntry): string => sentence(e) + (e.data.withoutConsent === true ? t('childSafety.withoutConsent') : '');
 }
 
 /** Everything that happened on the case, newest first, filtered by kind. */

@@ -53,7 +53,7 @@ export function IntakePage() {
     resolver: zodResolver(intakeFormSchema) as never,
     defaultValues: blankIntake(),
   });
-  const { control, setValue } = form;
+  const { control, setValue, getValues } = form;
   const people = useFieldArray({ control, name: 'people' });
   const [childId, adultIds, trafficking] = useWatch({ control, name: ['child.personId', 'people', 'trafficking'] }) as [number | null, { personId: number | null }[], string[]];
   const linked = [childId, ...adultIds.map((p) => p.personId)].filter((id): id is number => id !== null);
@@ -116,7 +116,7 @@ export function IntakePage() {
         </Section>
 
         <Section title={t('intake.child')}>
-          <PersonFields control={control} setValue={setValue} prefix="child" kind="child" linkedElsewhere={linked.filter((id) => id !== childId)} />
+          <PersonFields control={control} setValue={setValue} getValues={getValues} prefix="child" kind="child" linkedElsewhere={linked.filter((id) => id !== childId)} />
         </Section>
 
         <Section
@@ -136,6 +136,7 @@ export function IntakePage() {
               <PersonFields
                 control={control}
                 setValue={setValue}
+                getValues={getValues}
                 prefix={`people.${index}`}
                 kind="adult"
                 linkedElsewhere={linked.filter((id) => id !== adultIds[index]?.personId)}

@@ -1,10 +1,11 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import { useWatch, type Control, type Path, type UseFormSetValue } from 'react-hook-form';
+import { useWatch, type Control, type Path, type UseFormGetValues, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { genders, relationships } from '../../../shared/cases/categories';
+import { genders, perpetratorCategoryOf, relationships, type Relationship } from '../../../shared/cases/categories';
 import { FormCheckbox } from '../forms/FormCheckbox';
+import { InformFields } from './InformFields';
 import { FormDateField } from '../forms/FormDateField';
 import { FormLanguagesField } from '../forms/FormLanguagesField';
 import { FormSelectField } from '../forms/FormSelectField';
@@ -23,12 +24,14 @@ type Prefix = 'child' | `people.${number}`;
 export function PersonFields({
   control,
   setValue,
+  getValues,
   prefix,
   kind,
   linkedElsewhere,
 }: {
   control: Control<IntakeForm>;
   setValue: UseFormSetValue<IntakeForm>;
+  getValues: UseFormGetValues<IntakeForm>;
   prefix: Prefix;
   kind: 'child' | 'adult';
   linkedElsewhere: number[];
@@ -124,10 +127,17 @@ export function PersonFields({
       {kind === 'adult' && (
         <Grid container columnSpacing={2}>
           <Grid size={{ xs: 12, md: 6 }}>
-            <FormCheckbox control={control} name={path('legalGuardian')} label={t('person.legalGuardian')} />
-            <FormCheckbox control={control} name={path('carer')} label={t('person.carer')} />
-            <FormCheckbox control={control} name={path('mayBeInformed')} label={t('person.mayBeInformed')} />
-            <FormCheckbox control={control} name={path('allegedPerpetrator')} label={t('person.allegedPerpetrator')} />
+            <InformFields
+              control={control}
+              setValue={setValue}
+              getValues={getValues}
+              path={path}
+              onPerpetrator={() => {
+                // The case's category says what the person's relationship says, unless someone already chose one.
+                if (getValues('perpetrator')) return;
+                setValue('perpetrator', perpetratorCategoryOf[getValues(path('relationship')) as Relationship], { shouldDirty: true });
+              }}
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <FormTextField control={control} name={path('informNote')} label={t('person.informNote')} />

@@ -52,6 +52,7 @@ export const adultFormSchema = personFormSchema.extend({
   mayBeInformed: z.boolean(),
   informNote: z.string().trim().max(500),
   allegedPerpetrator: z.boolean(),
+  informOverride: z.boolean(),
 });
 export type AdultForm = z.infer<typeof adultFormSchema>;
 
@@ -82,7 +83,7 @@ export function blankPerson(): PersonForm {
 }
 
 export function blankAdult(): AdultForm {
-  return { ...blankPerson(), relationship: 'mother', legalGuardian: false, carer: false, mayBeInformed: true, informNote: '', allegedPerpetrator: false };
+  return { ...blankPerson(), relationship: 'mother', legalGuardian: false, carer: false, mayBeInformed: true, informNote: '', allegedPerpetrator: false, informOverride: false };
 }
 
 export function blankIntake(): IntakeForm {
@@ -132,9 +133,9 @@ export function toIntake(form: z.output<typeof intakeFormSchema>): Intake {
       trafficking: form.trafficking,
     },
     child: personChoice(form.child),
-    people: form.people.map(({ relationship, legalGuardian, carer, mayBeInformed, informNote, allegedPerpetrator, ...person }) => ({
+    people: form.people.map(({ relationship, legalGuardian, carer, mayBeInformed, informNote, allegedPerpetrator, informOverride, ...person }) => ({
       person: personChoice(person),
-      link: { relationship, legalGuardian, carer, mayBeInformed, informNote, allegedPerpetrator },
+      link: { relationship, legalGuardian, carer, mayBeInformed, informNote, allegedPerpetrator, informOverride },
     })),
     restricted: form.restricted,
   };

@@ -11,12 +11,14 @@ export function FormSelectField<T extends FieldValues>({
   label,
   options,
   disabled,
+  helperText,
 }: {
   control: Control<T>;
   name: Path<T>;
   label: string;
   options: { value: string; label: string }[];
   disabled?: boolean;
+  helperText?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -33,7 +35,7 @@ export function FormSelectField<T extends FieldValues>({
           inputRef={field.ref}
           label={label}
           error={Boolean(fieldState.error)}
-          helperText={validationMessage(t, fieldState.error?.message)}
+          helperText={validationMessage(t, fieldState.error?.message) ?? helperText}
           disabled={disabled}
           fullWidth
           margin="normal"

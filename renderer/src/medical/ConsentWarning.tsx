@@ -1,17 +1,6 @@
-import Alert from '@mui/material/Alert';
-import Link from '@mui/material/Link';
-import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { CareConsentWarning } from '../cases/CareConsentWarning';
 
-/** The exam cannot be recorded until the consent to it stands: says so, with the way to the Consents tab. */
+/** The exam's consent does not stand: the same warning, and the same centre rule, as therapy's. */
 export function ConsentWarning() {
-  const { t } = useTranslation();
-  return (
-    <Alert severity="warning" sx={{ mt: 1 }} data-testid="exam-consent-warning">
-      {t('medical.consentMissing')}{' '}
-      <Link component={RouterLink} to="?tab=consents">
-        {t('medical.openConsents')}
-      </Link>
-    </Alert>
-  );
+  return <CareConsentWarning scope="medical_exam" testId="exam-consent-warning" />;
 }

@@ -8,16 +8,18 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { careConsentRules } from '../../../shared/cases/categories';
 import { ApiError, centreNameSchema } from '../../../shared/contract';
 import type { Centre } from '../../../shared/contract/methods/centre';
 import { isGranted } from '../../../shared/permissions';
 import { useChangeEvents, useSession } from '../api/context';
 import { Loading } from '../components/Centered';
 import { FormError, Notice, SubmitButton } from '../forms/FormFeedback';
+import { FormSelectField } from '../forms/FormSelectField';
 import { FormTextField } from '../forms/FormTextField';
 import { applyServerError } from '../forms/server-errors';
 
-const schema = z.object({ name: centreNameSchema, interviewDeadlineDays: z.coerce.number<string | number>().int().min(1).max(90) });
+const schema = z.object({ name: centreNameSchema, interviewDeadlineDays: z.coerce.number<string | number>().int().min(1).max(90), careConsentRule: z.enum(careConsentRules) });
 
 export function CentreSettingsPage({ centre, onSaved }: { centre: Centre | null; onSaved: (centre: Centre) => void }) {
   const { t } = useTranslation();
@@ -49,7 +51,10 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
   const [notice, setNotice] = useState<'saved' | 'elsewhere' | null>(null);
   const [conflict, setConflict] = useState<Centre | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: initial.name, interviewDeadlineDays: initial.interviewDeadlineDays as string | number } });
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { name: initial.name, interviewDeadlineDays: initial.interviewDeadlineDays as string | number, careConsentRule: initial.careConsentRule },
+  });
 
   useChangeEvents((event) => {
     if (event.entity !== 'centre') return;
@@ -60,7 +65,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     // Not editing: simply show what was saved elsewhere.
     connection.api.call('centre.get', {}).then(
       (latest) => {
-        form.reset({ name: latest.name, interviewDeadlineDays: latest.interviewDeadlineDays });
+        form.reset({ name: latest.name, interviewDeadlineDays: latest.interviewDeadlineDays, careConsentRule: latest.careConsentRule });
         setBaseline(latest.name);
         setVersion(latest.version);
       },
@@ -72,11 +77,11 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
     setFailure(null);
     setNotice(null);
     try {
-      const saved = await connection.api.call('centre.update', { name: values.name, interviewDeadlineDays: values.interviewDeadlineDays, version });
+      const saved = await connection.api.call('centre.update', { name: values.name, interviewDeadlineDays: values.interviewDeadlineDays, careConsentRule: values.careConsentRule, version });
       setConflict(null);
       setVersion(saved.version);
       setBaseline(saved.name);
-      form.reset({ name: saved.name, interviewDeadlineDays: saved.interviewDeadlineDays });
+      form.reset({ name: saved.name, interviewDeadlineDays: saved.interviewDeadlineDays, careConsentRule: saved.careConsentRule });
       setNotice('saved');
       onSaved(saved);
     } catch (error) {
@@ -88,7 +93,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
           onSaved(current);
         }
       }
-      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'name' || path[0] === 'interviewDeadlineDays' ? path[0] : null)));
+      setFailure(applyServerError(error, form.setError, t, (path) => (path[0] === 'name' || path[0] === 'interviewDeadlineDays' || path[0] === 'careConsentRule' ? path[0] : null)));
     }
   });
 
@@ -97,6 +102,13 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
       <form onSubmit={submit} noValidate>
         <FormTextField control={form.control} name="name" label={t('centre.name')} />
         <FormTextField control={form.control} name="interviewDeadlineDays" label={t('centre.interviewDays')} helperText={t('centre.interviewDaysHelp')} />
+        <FormSelectField
+          control={form.control}
+          name="careConsentRule"
+          label={t('childSafety.centre.rule')}
+          helperText={t('childSafety.centre.help')}
+          options={careConsentRules.map((rule) => ({ value: rule, label: t(`childSafety.centre.${rule}`) }))}
+        />
         {notice === 'saved' && <Notice severity="success">{t('centre.saved')}</Notice>}
         {notice === 'elsewhere' && <Notice severity="info">{t('shell.centreChangedElsewhere')}</Notice>}
         {conflict && (
@@ -104,7 +116,7 @@ function CentreForm({ initial, onSaved }: { initial: Centre; onSaved: (centre: C
             severity="warning"
             role="alert"
             action={
-              <Button color="inherit" size="small" onClick={() => form.reset({ name: conflict.name, interviewDeadlineDays: conflict.interviewDeadlineDays })}>
+              <Button color="inherit" size="small" onClick={() => form.reset({ name: conflict.name, interviewDeadlineDays: conflict.interviewDeadlineDays, careConsentRule: conflict.careConsentRule })}>
                 {t('centre.useTheirs')}
               </Button>
             }

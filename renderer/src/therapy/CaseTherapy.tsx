@@ -8,6 +8,7 @@ import { isGranted } from '../../../shared/permissions';
 import { useApi, useSession } from '../api/context';
 import { QueryState } from '../components/QueryState';
 import { useFormat } from '../components/format';
+import { CareConsentWarning } from '../cases/CareConsentWarning';
 import { AssessmentDialog } from './AssessmentDialog';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { AttendancePattern } from './AttendancePattern';
@@ -42,6 +43,7 @@ export function CaseTherapy({ detail }: { detail: CaseDetail }) {
         const closed = data.plan?.closure != null;
         return (
           <Stack spacing={3}>
+            {mayWrite && !closed && data.consent.state !== 'given' && <CareConsentWarning scope="therapy" testId="therapy-consent-warning" />}
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '2fr 3fr' }, gap: 3, alignItems: 'start' }}>
               <AttendancePattern pattern={data.pattern} />
               <PlanPanel

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { casePersonSchema, linkFieldsSchema, personFieldsSchema, personSchema, relationshipSchema } from '../case-records';
+import { casePersonSchema, linkChangesSchema, linkFieldsSchema, personFieldsSchema, personSchema, relationshipSchema } from '../case-records';
 import { defineMethod } from '../define';
 import { dateSchema, idSchema, oneLineText, versionSchema } from '../fields';
 import { personChoiceSchema } from './cases';
@@ -36,7 +36,8 @@ export const casePeopleMethods = {
     example: { firstName: 'Ivan', lastName: 'Petrov', birthDate: '2016-04-02' },
   }),
   'cases.addPerson': defineMethod({
-    summary: 'Add a guardian, carer or relative to the case: a person already known (linked, not re-entered) or a new one.',
+    summary:
+      'Add a guardian, carer or relative to the case: a person already known (linked, not re-entered) or a new one. An alleged perpetrator may be informed only with `informOverride` and a reason in `informNote` (400 otherwise).',
     permission: 'cases.update',
     mutates: true,
     audit: 'every-call',
@@ -64,7 +65,8 @@ export const casePeopleMethods = {
     example: { caseId: 1, personId: 1, version: 0, changes: { school: 'School no. 12', interpreterNeeded: false } },
   }),
   'cases.updateLink': defineMethod({
-    summary: "Change how an adult stands to the child in this case: relationship, guardian or carer, and whether they may be informed. `version` as read.",
+    summary:
+      "Change how an adult stands to the child in this case: relationship, guardian or carer, and whether they may be informed. An alleged perpetrator may be informed only with `informOverride` and a reason in `informNote` (400 otherwise). `version` as read.",
     permission: 'cases.update',
     mutates: true,
     audit: 'every-call',
@@ -72,7 +74,7 @@ export const casePeopleMethods = {
       ...caseRef,
       personId: idSchema,
       version: versionSchema,
-      changes: linkFieldsSchema.partial().refine((c) => Object.keys(c).length > 0, { message: 'Change at least one field' }),
+      changes: linkChangesSchema.refine((c) => Object.keys(c).length > 0, { message: 'Change at least one field' }),
     }),
     output: casePersonSchema,
     example: { caseId: 1, personId: 2, version: 0, changes: { mayBeInformed: false, informNote: 'Named by the child as the one who hurt her.' } },

@@ -23,7 +23,7 @@ const noteText = z.string().trim().max(2_000).default('');
 export const caseWorkflowMethods = {
   'cases.recordConsent': defineMethod({
     summary:
-      'Record a consent decision (information sharing between agencies, medical exam, therapy) by the child (personId null) or one of the adults of the case, and when it was given or refused.',
+      'Record a consent decision (information sharing between agencies, medical exam, therapy) by the child (personId null) or one of the adults of the case, and when it was given or refused. An adult named as the alleged perpetrator cannot decide for the child (400 on personId); a decision recorded before they were named no longer counts.',
     permission: 'consents.record',
     mutates: true,
     audit: 'every-call',

@@ -1,11 +1,21 @@
 import { z } from 'zod';
+import { careConsentRules } from '../../cases/categories';
 import { defineMethod } from '../define';
 import { centreNameSchema, emptyInput, timestampSchema, versionSchema } from '../fields';
 
 /** Days from registration to the forensic interview (Stockholm model: about two weeks). */
 export const interviewDeadlineDaysSchema = z.number().int().min(1).max(90);
 
-const centreSchema = z.object({ name: z.string(), interviewDeadlineDays: interviewDeadlineDaysSchema, createdAt: timestampSchema, version: versionSchema });
+/** Medical or therapy work recorded without a current consent to it: refused ('refuse', the default) or accepted with a warning ('warn'). */
+export const careConsentRuleSchema = z.enum(careConsentRules);
+
+const centreSchema = z.object({
+  name: z.string(),
+  interviewDeadlineDays: interviewDeadlineDaysSchema,
+  careConsentRule: careConsentRuleSchema,
+  createdAt: timestampSchema,
+  version: versionSchema,
+});
 export type Centre = z.infer<typeof centreSchema>;
 
 const byteCount = z.number().int().nonnegative();
@@ -31,14 +41,19 @@ export const centreMethods = {
   }),
   'centre.update': defineMethod({
     summary:
-      "Rename the centre or change the interview deadline (days from registration; applies to cases registered from then on). `version` is the one you read: a stale version is refused with 409 and the current record.",
+      "Rename the centre, change the interview deadline (days from registration; applies to cases registered from then on) or the rule for medical and therapy work recorded without a current consent to it (refuse or warn). `version` is the one you read: a stale version is refused with 409 and the current record.",
     permission: 'centre.manage',
     mutates: true,
     audit: 'every-call',
     // Optional, not defaulted: a client that only renames the centre must not reset the deadline.
-    input: z.strictObject({ name: centreNameSchema, interviewDeadlineDays: interviewDeadlineDaysSchema.optional(), version: versionSchema }),
+    input: z.strictObject({
+      name: centreNameSchema,
+      interviewDeadlineDays: interviewDeadlineDaysSchema.optional(),
+      careConsentRule: careConsentRuleSchema.optional(),
+      version: versionSchema,
+    }),
     output: centreSchema,
-    example: { name: 'Barnahus Sofia', interviewDeadlineDays: 14, version: 0 },
+    example: { name: 'Barnahus Sofia', interviewDeadlineDays: 14, careConsentRule: 'refuse', version: 0 },
   }),
   'centre.storage': defineMethod({
     summary:

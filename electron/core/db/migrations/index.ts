@@ -16,14 +16,8 @@ import { migration014 } from './014-follow-up-indexes';
 import { migration015 } from './015-issued-documents';
 import { migration016 } from './016-certification-history';
 import { migration017 } from './017-document-withdrawals';
+import { migration018 } from './018-child-safety';
 import { migration019 } from './019-evidence-removal';
-
-/**
- * Stand-in for 018, which belongs to branch i14-child-safety (merged
- * separately): on merge this line goes and that branch's migration018 takes
- * its place. Migrations must be numbered without gaps.
- */
-const migration018: Migration = { version: 18, name: 'reserved-018', up: () => undefined };
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019];

@@ -12,6 +12,7 @@ import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
 import { auditAnchor } from './bg/auditAnchor';
 import { evidence } from './bg/evidence';
+import { childSafety } from './bg/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const bg: Translation = {
@@ -29,6 +30,7 @@ export const bg: Translation = {
   documents,
   auditAnchor,
   evidence,
+  childSafety,
   common: {
     copySha: 'Копирай SHA-256 хеш стойността',
     shaCopied: 'SHA-256 хеш стойността е копирана',
@@ -344,6 +346,7 @@ export const bg: Translation = {
     mayNotBeInformed: 'НЕ трябва да бъде информиран',
     informNote: 'Защо не (или какво може да му бъде съобщено)',
     allegedPerpetrator: 'Предполагаем извършител',
+    informOverride: 'Изключение: може да бъде уведомен, макар да е посочен като предполагаем извършител',
     ageAtReferral: 'Възраст към момента на сигнала',
     editChild: 'Редактирай данните на детето',
     edit: 'Редактирай',
@@ -457,32 +460,10 @@ export const bg: Translation = {
       online: 'В интернет',
       other: 'Друго място',
     },
-    perpetrator: {
-      father: 'Баща',
-      mother: 'Майка',
-      relative: 'Роднина',
-      neighbour_acquaintance: 'Съсед или познат',
-      another_child: 'Друго дете',
-      teacher: 'Учител',
-      residential_caretaker: 'Служител в резидентна услуга',
-      stranger: 'Непознат',
-      other: 'Друго лице',
-      unknown: 'Неизвестен',
-    },
+    perpetrator: vocabulary.bg.perpetrators,
     urgency: { emergency: 'Спешно: детето може да е в опасност в момента', urgent: 'Неотложно', routine: 'Рутинно' },
     gender: { female: 'Женски', male: 'Мъжки', other: 'Друг', unknown: 'Не е посочен' },
-    relationship: {
-      mother: 'Майка',
-      father: 'Баща',
-      step_parent: 'Втори родител',
-      grandparent: 'Баба или дядо',
-      sibling: 'Брат или сестра',
-      other_relative: 'Друг роднина',
-      foster_carer: 'Приемен родител',
-      legal_guardian: 'Настойник или попечител (не е родител)',
-      residential_carer: 'Служител в резидентна услуга',
-      other: 'Друго',
-    },
+    relationship: vocabulary.bg.relationships,
     indicator: {
       no_documents: 'Няма документи за самоличност или те се държат от друг',
       controlled_by_others: 'Изглежда контролирано: друг човек говори вместо детето',
@@ -820,6 +801,10 @@ export const bg: Translation = {
     notYetHeld: 'Само проведена сесия може да бъде отбелязана като посетена или пропусната.',
     internalProfile: 'Само координатори издават документи с вътрешен профил.',
     documentNumber: 'Номерът на документ изглежда така: DOC-2026-00017.',
+    perpetratorInformed: 'Предполагаемият извършител не се уведомява за случая, освен ако не направите изключение и посочите причината.',
+    overrideReason: 'Посочете защо предполагаемият извършител може да бъде уведомен.',
+    perpetratorConsent: 'Предполагаемият извършител не може да дава съгласие за детето: впишете решението на друг законен представител или на детето.',
+    therapyConsentRequired: 'Първо впишете съгласието за терапия по случая.',
     invalidDate: 'Въведете валидна дата.',
   },
 };

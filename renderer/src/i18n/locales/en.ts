@@ -11,6 +11,7 @@ import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
 import { auditAnchor } from './en/auditAnchor';
 import { evidence } from './en/evidence';
+import { childSafety } from './en/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   documents,
   auditAnchor,
   evidence,
+  childSafety,
   common: {
     copySha: 'Copy the SHA-256',
     shaCopied: 'SHA-256 copied',
@@ -343,6 +345,7 @@ export const en = {
     mayNotBeInformed: 'Must NOT be informed',
     informNote: 'Why not (or what may be shared)',
     allegedPerpetrator: 'Alleged perpetrator',
+    informOverride: 'Override: may be informed although named as the alleged perpetrator',
     ageAtReferral: 'Age at referral',
     editChild: 'Edit the child’s details',
     edit: 'Edit',
@@ -456,32 +459,10 @@ export const en = {
       online: 'Online',
       other: 'Other',
     },
-    perpetrator: {
-      father: 'Father',
-      mother: 'Mother',
-      relative: 'Relative',
-      neighbour_acquaintance: 'Neighbour or acquaintance',
-      another_child: 'Another child',
-      teacher: 'Teacher',
-      residential_caretaker: 'Carer in a residential service',
-      stranger: 'Stranger',
-      other: 'Other',
-      unknown: 'Unknown',
-    },
+    perpetrator: vocabulary.en.perpetrators,
     urgency: { emergency: 'Emergency: the child may be in danger now', urgent: 'Urgent', routine: 'Routine' },
     gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' },
-    relationship: {
-      mother: 'Mother',
-      father: 'Father',
-      step_parent: 'Step-parent',
-      grandparent: 'Grandparent',
-      sibling: 'Sibling',
-      other_relative: 'Other relative',
-      foster_carer: 'Foster carer',
-      legal_guardian: 'Legal guardian (not a parent)',
-      residential_carer: 'Residential carer',
-      other: 'Other',
-    },
+    relationship: vocabulary.en.relationships,
     indicator: {
       no_documents: 'Has no identity documents, or someone else holds them',
       controlled_by_others: 'Seems controlled: someone else speaks for the child',
@@ -819,6 +800,10 @@ export const en = {
     notYetHeld: 'Only a session that has happened can be attended or missed.',
     internalProfile: 'Only coordinators make documents under the internal profile.',
     documentNumber: 'A document number looks like DOC-2026-00017.',
+    perpetratorInformed: 'An alleged perpetrator is not informed about the case unless you override this and say why.',
+    overrideReason: 'Say why the alleged perpetrator may be informed.',
+    perpetratorConsent: 'An alleged perpetrator cannot consent for the child: record the decision of another guardian or of the child.',
+    therapyConsentRequired: 'Record the consent to therapy on the case first.',
     invalidDate: 'Enter a valid date.',
   },
 } as const;

@@ -12,6 +12,7 @@ import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
 import { auditAnchor } from './ro/auditAnchor';
 import { evidence } from './ro/evidence';
+import { childSafety } from './ro/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 export const ro: Translation = {
@@ -29,6 +30,7 @@ export const ro: Translation = {
   documents,
   auditAnchor,
   evidence,
+  childSafety,
   common: {
     copySha: 'Copiază valoarea hash SHA-256',
     shaCopied: 'Valoarea hash SHA-256 a fost copiată',
@@ -344,6 +346,7 @@ export const ro: Translation = {
     mayNotBeInformed: 'NU trebuie informat',
     informNote: 'De ce nu (sau ce i se poate comunica)',
     allegedPerpetrator: 'Presupus agresor',
+    informOverride: 'Excepție: poate fi informat deși este numit presupus agresor',
     ageAtReferral: 'Vârsta la data sesizării',
     editChild: 'Editează datele copilului',
     edit: 'Editează',
@@ -457,32 +460,10 @@ export const ro: Translation = {
       online: 'Pe internet',
       other: 'Alt loc',
     },
-    perpetrator: {
-      father: 'Tată',
-      mother: 'Mamă',
-      relative: 'Rudă',
-      neighbour_acquaintance: 'Vecin sau cunoștință',
-      another_child: 'Alt copil',
-      teacher: 'Cadru didactic',
-      residential_caretaker: 'Personal de îngrijire dintr-un serviciu rezidențial',
-      stranger: 'Persoană străină',
-      other: 'Altă persoană',
-      unknown: 'Nu se cunoaște',
-    },
+    perpetrator: vocabulary.ro.perpetrators,
     urgency: { emergency: 'Urgență: copilul poate fi în pericol chiar acum', urgent: 'Prioritar', routine: 'De rutină' },
     gender: { female: 'Feminin', male: 'Masculin', other: 'Altul', unknown: 'Nedeclarat' },
-    relationship: {
-      mother: 'Mamă',
-      father: 'Tată',
-      step_parent: 'Părinte vitreg',
-      grandparent: 'Bunic sau bunică',
-      sibling: 'Frate sau soră',
-      other_relative: 'Altă rudă',
-      foster_carer: 'Asistent maternal',
-      legal_guardian: 'Tutore (nu este părinte)',
-      residential_carer: 'Personal de îngrijire din serviciul rezidențial',
-      other: 'Altă relație',
-    },
+    relationship: vocabulary.ro.relationships,
     indicator: {
       no_documents: 'Nu are acte de identitate sau actele îi sunt ținute de altcineva',
       controlled_by_others: 'Pare controlat: altcineva vorbește în numele copilului',
@@ -820,6 +801,10 @@ export const ro: Translation = {
     notYetHeld: 'Doar o ședință care a avut loc poate fi marcată ca prezentă sau absentă.',
     internalProfile: 'Doar coordonatorii emit documente cu profilul intern.',
     documentNumber: 'Un număr de document arată astfel: DOC-2026-00017.',
+    perpetratorInformed: 'Presupusul agresor nu este informat despre caz decât dacă alegeți excepția și spuneți de ce.',
+    overrideReason: 'Spuneți de ce presupusul agresor poate fi informat.',
+    perpetratorConsent: 'Presupusul agresor nu poate consimți în numele copilului: înregistrați decizia altui ocrotitor legal sau a copilului.',
+    therapyConsentRequired: 'Înregistrați mai întâi consimțământul pentru terapie.',
     invalidDate: 'Introduceți o dată validă.',
   },
 };
