@@ -83,6 +83,9 @@ describe('files no recording names', () => {
       expect(again.evidence.has(recording.sha256)).toBe(true);
       const coord = await signInWith(again, 'coord', PASSWORD);
       expect((await coord.call('recordings.verify', { recordingId: recording.id })).lastCheck?.ok).toBe(true);
+      // Administrators see it in the app too (Home's storage warnings), not only in the host's log.
+      const admin = await signInWith(again, ADMIN.username, ADMIN.password);
+      expect((await admin.call('centre.storage', {})).quarantine).toEqual({ count: 1, bytes: orphan.size });
     } finally {
       again.close();
     }

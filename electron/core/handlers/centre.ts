@@ -39,7 +39,7 @@ export const centreHandlers = {
     run(_input, ctx) {
       const space = freeSpace(dataFolders(ctx));
       const threshold = warnBelowBytes(space, ctx.storage);
-      return { ...space, warnBelowBytes: threshold, low: space.freeBytes < threshold };
+      return { ...space, warnBelowBytes: threshold, low: space.freeBytes < threshold, quarantine: ctx.evidence.store.quarantined() };
     },
   }),
 };

@@ -9,7 +9,8 @@ import { useSize } from '../interviews/recordings/parts';
 /**
  * For administrators: the host's data volume is running out. Once it is full
  * nothing can be saved or even read (every call writes its audit entry), so
- * the warning comes while there is still time to act.
+ * the warning comes while there is still time to act. Files the evidence
+ * store set aside after a crash are theirs to look at too.
  */
 export function StorageWarning() {
   const { t } = useTranslation();
@@ -18,12 +19,22 @@ export function StorageWarning() {
   const size = useSize();
   const manages = isGranted('centre.manage', session.user.roles);
   const space = useQuery({ queryKey: ['centre', 'storage'], queryFn: () => api.call('centre.storage', {}), enabled: manages, refetchInterval: 10 * 60_000 });
-  if (!manages || !space.data?.low) return null;
-  const { freeBytes, totalBytes } = space.data;
+  if (!manages || !space.data) return null;
+  const { freeBytes, totalBytes, low, quarantine } = space.data;
   return (
-    <Alert severity={freeBytes < totalBytes * 0.02 ? 'error' : 'warning'} data-testid="storage-warning" sx={{ mb: 3 }}>
-      <AlertTitle>{t('dashboard.storage.title', { free: size(freeBytes), total: size(totalBytes) })}</AlertTitle>
-      {t('dashboard.storage.body')}
-    </Alert>
+    <>
+      {low && (
+        <Alert severity={freeBytes < totalBytes * 0.02 ? 'error' : 'warning'} data-testid="storage-warning" sx={{ mb: 3 }}>
+          <AlertTitle>{t('dashboard.storage.title', { free: size(freeBytes), total: size(totalBytes) })}</AlertTitle>
+          {t('dashboard.storage.body')}
+        </Alert>
+      )}
+      {quarantine.count > 0 && (
+        <Alert severity="warning" data-testid="quarantine-warning" sx={{ mb: 3 }}>
+          <AlertTitle>{t('dashboard.storage.quarantineTitle', { count: quarantine.count, size: size(quarantine.bytes) })}</AlertTitle>
+          {t('dashboard.storage.quarantineBody')}
+        </Alert>
+      )}
+    </>
   );
 }

@@ -26,6 +26,8 @@ export const storageSpaceSchema = z.object({
   /** The warning threshold: a share of the volume or a fixed amount, whichever is more (10% or 5 GB by default). */
   warnBelowBytes: byteCount,
   low: z.boolean(),
+  /** Files the evidence store set aside because no recording names them (left by a crash): see operations.md, "Evidence quarantine". */
+  quarantine: z.object({ count: z.number().int().nonnegative(), bytes: byteCount }),
 });
 export type StorageSpace = z.infer<typeof storageSpaceSchema>;
 
@@ -57,7 +59,7 @@ export const centreMethods = {
   }),
   'centre.storage': defineMethod({
     summary:
-      "Free space on the host's data volume (the tightest of the database's and the recordings' folders) and whether it is under the warning threshold, so administrators are warned before it fills up. When it is full, every call answers 507 storage_full until space is freed.",
+      "Free space on the host's data volume (the tightest of the database's and the recordings' folders) and whether it is under the warning threshold, so administrators are warned before it fills up, and what the evidence quarantine holds (files no recording names, left by a crash). When it is full, every call answers 507 storage_full until space is freed.",
     permission: 'centre.manage',
     mutates: false,
     audit: 'refusals',

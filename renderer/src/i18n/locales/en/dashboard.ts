@@ -57,5 +57,7 @@ export const dashboard = {
   storage: {
     title: 'Storage is running out: {{free}} free of {{total}}',
     body: "When the storage is full, nobody can sign in or save anything until space is freed. Free space on the host's data volume or add to it (see “When the storage is full” in the operations guide).",
+    quarantineTitle: 'Evidence quarantine: {{count}} file(s), {{size}}',
+    quarantineBody: 'The evidence store set these files aside because no recording names them (most likely an upload cut off by a crash). They are still encrypted and nothing was deleted. See “Evidence quarantine” in the operations guide before removing them.',
   },
 };

@@ -58,5 +58,7 @@ export const dashboard: Translation['dashboard'] = {
   storage: {
     title: 'Spațiul de stocare se epuizează: {{free}} libere din {{total}}',
     body: 'Când spațiul de stocare este plin, nimeni nu se mai poate autentifica și nu se mai poate salva nimic până nu se eliberează spațiu. Eliberați spațiu pe volumul de date al serverului sau măriți-l (vezi „Când spațiul de stocare este plin” în ghidul de operare).',
+    quarantineTitle: 'Carantina probelor: {{count}} fișier(e), {{size}}',
+    quarantineBody: 'Depozitul de probe a pus deoparte aceste fișiere pentru că nicio înregistrare nu le numește (cel mai probabil o încărcare întreruptă de o cădere). Sunt tot criptate și nimic nu a fost șters. Citiți „Carantina probelor” din ghidul de operare înainte de a le elimina.',
   },
 };
