@@ -32,10 +32,13 @@ async function centreWithRecording() {
   await coord.call('resources.saveRules', { version: rules.version, timeZone: 'UTC', hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, bufferMinutes: 0, dailyLimit: 10 });
   const room = await coord.call('resources.saveRoom', { id: null, version: 0, name: 'Room', kind: 'interview', equipment: '', active: true });
   const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop' }, {}, clock.now()));
+  // Tomorrow at 10:00, so the booking never crosses midnight when the suite runs late in the evening.
+  const tomorrow = new Date(clock.now().getTime() + 86_400_000);
+  tomorrow.setUTCHours(10, 0, 0, 0);
   const interview = await coord.call('interviews.schedule', {
     caseId: created.id,
     supplementaryId: null,
-    startsAt: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+    startsAt: tomorrow.toISOString(),
     durationMinutes: 60,
     roomId: room.id,
     observationRoomId: null,
