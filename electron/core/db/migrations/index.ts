@@ -18,6 +18,7 @@ import { migration016 } from './016-certification-history';
 import { migration017 } from './017-document-withdrawals';
 import { migration018 } from './018-child-safety';
 import { migration019 } from './019-evidence-removal';
+import { migration020 } from './020-backups';
 
 /** In order. Add a file per schema change; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020];
