@@ -58,12 +58,22 @@ export function snapshotDatabase(options: { file: string; key: Buffer; target: s
   });
 }
 
-/** A database file opened with the key and nothing else: no migration, no journal change (a snapshot is read as it is). */
+/** A snapshot opened with the key and nothing else: no migration, no journal change (it is read as it is). */
 export function openReadOnly(file: string, key: Buffer, nativeBinding?: string): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  return openWithKey(file, key, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+/**
+ * A live database opened beside a host that may be running on it (the CLI's
+ * backup and rekey): the key, a patient busy timeout, and no migration — a
+ * tool never changes the schema behind the host's back.
+ */
+export function openWithKey(file: string, key: Buffer, options: { readonly: boolean; nativeBinding?: string }): Database.Database {
+  const db = new Database(file, { readonly: options.readonly, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     applyKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (!options.readonly) db.pragma('busy_timeout = 10000');
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new BackupError('wrong_key', `The key does not open ${file}, or the file is damaged.`);
