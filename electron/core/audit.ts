@@ -58,6 +58,8 @@ export function appendAudit(db: Database, facts: AuditFacts): number {
   return id;
 }
 
+export type ChainVerdict = { ok: boolean; entries: number; firstBroken?: number; hashes: Map<number, string> };
+
 /**
  * Walks the chain from the first entry. An edited entry no longer matches its
  * hash; a removed one leaves a gap and a wrong prev_hash; removing the newest
@@ -66,45 +68,73 @@ export function appendAudit(db: Database, facts: AuditFacts): number {
  * kept outside the database (audit-anchor/) catches it, so the walk also
  * returns the stored hash of each entry in `hashesAt`, even past a break.
  */
-export function verifyAudit(
-  db: Database,
-  hashesAt: ReadonlySet<number> = new Set(),
-): { ok: boolean; entries: number; firstBroken?: number; hashes: Map<number, string> } {
+export function verifyAudit(db: Database, hashesAt: ReadonlySet<number> = new Set()): ChainVerdict {
+  const walk = chainWalker(hashesAt);
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) walk.step(row);
+  return walk.finish(readHead(db));
+}
+
+/**
+ * The same walk a page of rows at a time, yielding to the event loop between
+ * pages: a host verifying a backup's copy of a large log keeps answering calls.
+ */
+export async function verifyAuditInSteps(db: Database, hashesAt: ReadonlySet<number> = new Set(), pageSize = 5000): Promise<ChainVerdict> {
+  const walk = chainWalker(hashesAt);
+  const page = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?');
+  // From the lowest id SQLite can hold: a row slipped in with id 0 or below must be seen, as the one-pass walk sees it.
+  let after: number | bigint = -(2n ** 63n);
+  page.safeIntegers(false);
+  for (;;) {
+    const rows = page.all(after, pageSize) as AuditRow[];
+    for (const row of rows) walk.step(row);
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)!.id;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return walk.finish(readHead(db));
+}
+
+function chainWalker(hashesAt: ReadonlySet<number>) {
   let expectedId = 1;
   let prevHash = GENESIS;
   let entries = 0;
   let firstBroken: number | undefined;
   const hashes = new Map<number, string>();
   if (hashesAt.has(0)) hashes.set(0, GENESIS);
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-    if (hashesAt.has(row.id)) hashes.set(row.id, row.hash);
-    if (firstBroken !== undefined) continue;
-    const facts: AuditFacts = {
-      at: row.at,
-      userId: row.user_id,
-      username: row.username,
-      workstation: row.workstation,
-      transport: row.transport,
-      method: row.method,
-      caseId: row.case_id,
-      record: row.record,
-      outcome: row.outcome,
-      detail: row.detail,
-    };
-    if (row.id !== expectedId || row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row.id, facts)) {
-      firstBroken = Math.min(row.id, expectedId);
-      continue;
-    }
-    prevHash = row.hash;
-    expectedId = row.id + 1;
-    entries += 1;
-  }
-  if (firstBroken !== undefined) return { ok: false, entries, firstBroken, hashes };
-  const head = readHead(db);
-  if (!head || head.last_id !== expectedId - 1 || head.last_hash !== prevHash || head.entries !== entries) {
-    return { ok: false, entries, firstBroken: Math.min(expectedId, head ? head.last_id : expectedId) || 1, hashes };
-  }
-  return { ok: true, entries, hashes };
+  return {
+    step(row: AuditRow): void {
+      // Entry 0 is the genesis by definition; a row slipped in as 0 does not replace it.
+      if (row.id > 0 && hashesAt.has(row.id)) hashes.set(row.id, row.hash);
+      if (firstBroken !== undefined) return;
+      const facts: AuditFacts = {
+        at: row.at,
+        userId: row.user_id,
+        username: row.username,
+        workstation: row.workstation,
+        transport: row.transport,
+        method: row.method,
+        caseId: row.case_id,
+        record: row.record,
+        outcome: row.outcome,
+        detail: row.detail,
+      };
+      if (row.id !== expectedId || row.prev_hash !== prevHash || row.hash !== entryHash(prevHash, row.id, facts)) {
+        // A row slipped in below 1 breaks the chain at its first entry (ids are positive on the wire).
+        firstBroken = Math.max(1, Math.min(row.id, expectedId));
+        return;
+      }
+      prevHash = row.hash;
+      expectedId = row.id + 1;
+      entries += 1;
+    },
+    finish(head: { last_id: number; last_hash: string; entries: number } | undefined): ChainVerdict {
+      if (firstBroken !== undefined) return { ok: false, entries, firstBroken, hashes };
+      if (!head || head.last_id !== expectedId - 1 || head.last_hash !== prevHash || head.entries !== entries) {
+        return { ok: false, entries, firstBroken: Math.min(expectedId, head ? head.last_id : expectedId) || 1, hashes };
+      }
+      return { ok: true, entries, hashes };
+    },
+  };
 }
 
 function readHead(db: Database): { last_id: number; last_hash: string; entries: number } | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/contract';
 import type { Client } from '../../shared/client';
-import { verifyAudit } from '../../electron/core/audit';
+import { verifyAudit, verifyAuditInSteps } from '../../electron/core/audit';
 import type { Core } from '../../electron/core/core';
 import { inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { referral } from '../support/intake';
@@ -96,6 +96,9 @@ describe('the audit log', () => {
       core.store.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
       const ids = rows(core).map((r) => r.id);
       edit(core, ids);
+      // The walk a backup's verification uses, in pages of two, finds exactly what the one-pass walk finds.
+      const everyId = new Set((core.store.db.prepare('SELECT id FROM audit_log').all() as { id: number }[]).map((r) => r.id));
+      expect(await verifyAuditInSteps(core.store.db, everyId, 2)).toEqual(verifyAudit(core.store.db, everyId));
       return { result: await admin.call('audit.verify', {}), ids, core };
     }
 
@@ -120,6 +123,15 @@ describe('the audit log', () => {
       const { result, ids } = await tampered((core, ids) => core.store.db.prepare('DELETE FROM audit_log WHERE id >= ?').run(ids.at(-2)));
       expect(result.ok).toBe(false);
       expect(result.firstBroken).toBe(ids.at(-2));
+    });
+
+    it('an entry slipped in before the first, with id 0', async () => {
+      const { result } = await tampered((core) =>
+        core.store.db
+          .prepare("INSERT INTO audit_log (id, at, workstation, transport, method, outcome, prev_hash, hash) VALUES (0, '2026-01-01T00:00:00.000Z', 'x', 'x', 'cases.get', 'ok', 'x', 'y')")
+          .run(),
+      );
+      expect(result).toMatchObject({ ok: false, firstBroken: 1 });
     });
 
     it('an entry added behind the log’s back', async () => {

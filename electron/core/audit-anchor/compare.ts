@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditCheckpoint, AuditVerdict } from '../../../shared/contract/methods/audit';
-import { verifyAudit } from '../audit';
+import { verifyAudit, verifyAuditInSteps, type ChainVerdict } from '../audit';
 import type { AnchorRead } from './anchor-file';
 
 /** A head as typed from paper: spaces, dots and ellipses dropped, lower case. */
@@ -15,10 +15,26 @@ export function normalisePrintedHead(text: string): string {
  * was changed at or before that entry after the checkpoint was written.
  */
 export function verifyAgainstCheckpoints(db: Database, anchors: AnchorRead, printed?: { entry: number; head: string }): AuditVerdict {
+  return compare(verifyAudit(db, wantedEntries(anchors, printed)), anchors, printed);
+}
+
+/** The same, walking the chain in pages between which the event loop runs (a backup's verification inside the host). */
+export async function verifyAgainstCheckpointsInSteps(db: Database, anchors: AnchorRead): Promise<AuditVerdict> {
+  return compare(await verifyAuditInSteps(db, wantedEntries(anchors)), anchors);
+}
+
+function wantedEntries(anchors: AnchorRead, printed?: { entry: number; head: string }): Set<number> {
   const wanted = new Set(anchors.checkpoints.map((c) => c.entry));
   if (printed) wanted.add(printed.entry);
-  const chain = verifyAudit(db, wanted);
-  const found = (entry: number) => chain.hashes.get(entry) ?? null;
+  return wanted;
+}
+
+function compare(chain: ChainVerdict, anchors: AnchorRead, printed?: { entry: number; head: string }): AuditVerdict {
+  // A hash typed into the table by hand may be any text: report only what is a hash, the rest as missing.
+  const found = (entry: number) => {
+    const hash = chain.hashes.get(entry);
+    return hash !== undefined && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+  };
 
   const disagreeing: AuditCheckpoint[] = anchors.checkpoints.filter((c) => found(c.entry) !== c.head);
   const first = disagreeing.reduce<AuditCheckpoint | null>((earliest, c) => (earliest === null || c.entry < earliest.entry ? c : earliest), null);

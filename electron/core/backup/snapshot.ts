@@ -17,13 +17,17 @@ const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
 let db;
 try {
-  db = new Database(workerData.file, Object.assign({ fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
+  db = new Database(workerData.file, Object.assign({ fileMustExist: true, readonly: workerData.op === 'integrity' }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   db.pragma("key = \\"x'" + workerData.keyHex + "'\\"");
   db.pragma('busy_timeout = 30000');
-  db.prepare('VACUUM INTO ?').run(workerData.target);
-  parentPort.postMessage({ ok: true });
+  if (workerData.op === 'snapshot') {
+    db.prepare('VACUUM INTO ?').run(workerData.target);
+    parentPort.postMessage({ ok: true });
+  } else {
+    parentPort.postMessage({ ok: true, rows: db.pragma('integrity_check').map((r) => r.integrity_check) });
+  }
 } catch (error) {
   parentPort.postMessage({ ok: false, message: String(error && error.message), code: error && error.code });
 } finally {
@@ -33,20 +37,30 @@ try {
 
 const moduleEntry = () => createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
-export function snapshotDatabase(options: { file: string; key: Buffer; target: string; nativeBinding?: string }): Promise<void> {
+export async function snapshotDatabase(options: { file: string; key: Buffer; target: string; nativeBinding?: string }): Promise<void> {
+  await inWorker('snapshot', options);
+}
+
+/** PRAGMA integrity_check on its own connection in a worker (seconds on a large database); the rows it answers, ['ok'] when sound. */
+export async function integrityCheck(options: { file: string; key: Buffer; nativeBinding?: string }): Promise<string[]> {
+  return (await inWorker('integrity', options)).rows ?? [];
+}
+
+function inWorker(op: 'snapshot' | 'integrity', options: { file: string; key: Buffer; target?: string; nativeBinding?: string }): Promise<{ rows?: string[] }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { module: moduleEntry(), file: options.file, keyHex: options.key.toString('hex'), target: options.target, nativeBinding: options.nativeBinding ?? null },
+      workerData: { op, module: moduleEntry(), file: options.file, keyHex: options.key.toString('hex'), target: options.target ?? null, nativeBinding: options.nativeBinding ?? null },
     });
     let settled = false;
-    worker.once('message', (message: { ok: boolean; message?: string; code?: string }) => {
+    worker.once('message', (message: { ok: boolean; message?: string; code?: string; rows?: string[] }) => {
       settled = true;
-      if (message.ok) return resolve();
+      if (message.ok) return resolve(message.rows ? { rows: message.rows } : {});
       if (message.code === 'SQLITE_NOTADB') return reject(new BackupError('wrong_key', `The key does not open ${options.file}.`));
       if (message.code === 'SQLITE_FULL' || /disk is full|SQLITE_FULL/i.test(message.message ?? '')) {
         return reject(new BackupError('no_space', 'The backup destination is full: the database snapshot did not fit.'));
       }
+      if (op === 'integrity') return reject(new BackupError('damaged', `The database copy cannot be checked: ${message.message ?? 'unknown error'}.`));
       reject(new BackupError('destination_unusable', `The database snapshot failed: ${message.message ?? 'unknown error'}.`));
     });
     worker.once('error', (error) => {

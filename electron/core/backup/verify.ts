@@ -4,14 +4,14 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { parseAnchors } from '../audit-anchor/anchor-file';
-import { verifyAgainstCheckpoints } from '../audit-anchor/compare';
+import { verifyAgainstCheckpointsInSteps } from '../audit-anchor/compare';
 import { evidenceKeys, objectNameFor, openEncryptedObject } from '../evidence/evidence-store';
 import { ensurePrivateDir } from '../private-files';
 import { BackupError } from './backup-error';
 import { destinationOfSet, objectFile, SCRATCH_PREFIX, writeVerification } from './destination';
 import { copyAndHash, hashFile } from './files';
 import { ANCHORS_COPY, checkKey, DATABASE_COPY, readManifest, sealHolds, type ReadManifest } from './manifest';
-import { openReadOnly } from './snapshot';
+import { integrityCheck, openReadOnly } from './snapshot';
 import type { BackupProgress, VerificationResult } from './types';
 
 type Checks = VerificationResult['checks'];
@@ -87,13 +87,14 @@ export async function verifyBackupSet(
     }
     checks.files = true;
 
+    // Both checks read the whole database: integrity_check in a worker, the audit walk in pages, so a host keeps answering.
+    const integrity = await integrityCheck({ file: restored, key, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    if (integrity.length !== 1 || integrity[0] !== 'ok') return finish(`The database copy fails PRAGMA integrity_check: ${integrity[0] ?? 'no answer'}.`, databaseName);
+    checks.integrity = true;
     const db = openReadOnly(restored, key, options.nativeBinding);
     let recordings: string[];
     try {
-      const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-      if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') return finish(`The database copy fails PRAGMA integrity_check: ${integrity[0]?.integrity_check ?? 'no answer'}.`, databaseName);
-      checks.integrity = true;
-      const verdict = verifyAgainstCheckpoints(db, parseAnchors(anchorsText));
+      const verdict = await verifyAgainstCheckpointsInSteps(db, parseAnchors(anchorsText));
       if (!verdict.ok) {
         const where = verdict.firstBroken !== undefined ? `entry ${verdict.firstBroken} does not follow the one before it` : `${verdict.checkpoints.disagreeing} checkpoint(s) disagree with the log`;
         return finish(`The audit log in the set does not verify: ${where}.`, databaseName);
