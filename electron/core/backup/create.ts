@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditHead } from '../audit';
@@ -6,7 +7,7 @@ import { schemaVersion } from '../db/migrate';
 import { evidenceKeys, objectNameFor } from '../evidence/evidence-store';
 import { ensurePrivateDir } from '../private-files';
 import { BackupError } from './backup-error';
-import { cleanDebris, fsyncDir, listBackupSets, lockDestination, objectFile, incomingObjectsDir, PARTIAL_PREFIX, prepareDestination, setsDir } from './destination';
+import { cleanDebris, fsyncDir, listBackupSets, lockDestination, processAlive, objectFile, incomingObjectsDir, PARTIAL_PREFIX, prepareDestination, setsDir } from './destination';
 import { asBackupError, copyAndHash, fsyncFile, hashFile } from './files';
 import { ANCHORS_COPY, DATABASE_COPY, FORMAT, keyCheckOf, MANIFEST_FILE, manifestText, readManifest, type ManifestBody } from './manifest';
 import { wrapForRecovery, type RecoveryPublicKey } from './recovery-key';
@@ -57,11 +58,16 @@ export async function createBackupSet(options: CreateBackupOptions): Promise<Bac
     if (source.anchorFile && fs.existsSync(source.anchorFile)) anchors = await copyAndHash(source.anchorFile, path.join(partial, ANCHORS_COPY));
 
     const databaseFile = path.join(partial, DATABASE_COPY);
-    await snapshotDatabase({ file: source.file, key: source.key, target: databaseFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-    fs.chmodSync(databaseFile, 0o600);
-    fsyncFile(databaseFile);
-    const contents = readSnapshot(databaseFile, source.key, options.nativeBinding);
-    const database = await hashFile(databaseFile);
+    const staging = stagingFile(source.file);
+    let database: { size: number; sha256: string };
+    let contents: ReturnType<typeof readSnapshot>;
+    try {
+      await snapshotDatabase({ file: source.file, key: source.key, target: staging, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+      contents = readSnapshot(staging, source.key, options.nativeBinding);
+      database = await copyAndHash(staging, databaseFile);
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    }
 
     const { nameKey } = evidenceKeys(source.key);
     const names = [...new Set(contents.recordings.map((sha) => objectNameFor(nameKey, sha)))].sort();
@@ -136,6 +142,22 @@ export async function createBackupSet(options: CreateBackupOptions): Promise<Bac
   } finally {
     unlock();
   }
+}
+
+/**
+ * Beside the database, on its volume: the snapshot is copied there under the
+ * write lock (fast, local), then to the destination. A killed backup's
+ * staging file is removed by the next one (its process is gone).
+ */
+function stagingFile(databaseFile: string): string {
+  const dir = path.dirname(databaseFile);
+  const prefix = `${path.basename(databaseFile)}.snapshot-`;
+  for (const entry of fs.readdirSync(dir)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split('-')[0]);
+    if (!(Number.isInteger(pid) && pid > 0 && processAlive(pid))) fs.rmSync(path.join(dir, entry), { force: true });
+  }
+  return path.join(dir, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Schema version, audit head and the recordings the snapshot names (their objects go into the set). */

@@ -57,7 +57,7 @@ export function lockDestination(destination: string): () => void {
   throw new BackupError('busy', `Another backup is writing to ${destination}.`);
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

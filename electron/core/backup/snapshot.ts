@@ -5,25 +5,51 @@ import { applyKey } from '../db/store';
 import { BackupError } from './backup-error';
 
 /**
- * The snapshot runs on its own connection in a worker thread: VACUUM INTO
- * reads one consistent state of the database (a read transaction, so writers
- * carry on in WAL mode) and writes it, encrypted with the same key, to a new
- * file. Off the event loop, a host keeps answering calls during the seconds
- * a large database takes. The worker is a plain script (no bundling needed):
- * it loads the same native module this process uses.
+ * The snapshot runs on its own connection in a worker thread. It takes the
+ * write lock (BEGIN IMMEDIATE: readers carry on, a writer waits), copies the
+ * encrypted database file and its WAL byte for byte, and lets go: with no
+ * writer able to append or restart the WAL, the pair is one committed state,
+ * and frames a checkpoint copies meanwhile are still in the WAL copy, which
+ * overrides them. The copy is then opened on its own, its WAL folded in, and
+ * it becomes a single rollback-journal file. Writers wait only for the file
+ * copy on the data volume (about 0.5 s per 175 MB here; VACUUM INTO took
+ * 5.9 s for the same database), which is why the copy goes to a staging file
+ * beside the database and travels to the destination afterwards.
+ * The worker is a plain script (no bundling needed): it loads the same native
+ * module this process uses.
  */
 const WORKER = `
+const fs = require('node:fs');
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
+const open = (file, readonly) => {
+  const conn = new Database(file, Object.assign({ fileMustExist: true, readonly }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
+  conn.pragma("cipher = 'sqlcipher'");
+  conn.pragma('legacy = 4');
+  conn.pragma("key = \\"x'" + workerData.keyHex + "'\\"");
+  conn.prepare('SELECT count(*) FROM sqlite_schema').get();
+  conn.pragma('busy_timeout = 30000');
+  return conn;
+};
 let db;
 try {
-  db = new Database(workerData.file, Object.assign({ fileMustExist: true, readonly: workerData.op === 'integrity' }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma("key = \\"x'" + workerData.keyHex + "'\\"");
-  db.pragma('busy_timeout = 30000');
+  db = open(workerData.file, workerData.op === 'integrity');
   if (workerData.op === 'snapshot') {
-    db.prepare('VACUUM INTO ?').run(workerData.target);
+    const wal = workerData.file + '-wal';
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      fs.copyFileSync(workerData.file, workerData.target);
+      if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.copyFileSync(wal, workerData.target + '-wal');
+    } finally {
+      db.exec('COMMIT');
+    }
+    db.close();
+    db = open(workerData.target, false);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    db = null;
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(workerData.target + suffix, { force: true });
     parentPort.postMessage({ ok: true });
   } else {
     parentPort.postMessage({ ok: true, rows: db.pragma('integrity_check').map((r) => r.integrity_check) });
