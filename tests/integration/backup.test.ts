@@ -22,6 +22,18 @@ function layout() {
   return { root, data: path.join(root, 'data'), anchorFile: path.join(root, 'audit-anchors.log'), destination: path.join(root, 'backups') };
 }
 
+/** A centre with one recorded case, on a clock at 1 December 2026, and a recovery key. */
+async function recordedCentre(dirs: ReturnType<typeof layout>, bytes: Buffer) {
+  const clock = new TestClock(new Date('2026-12-01T09:00:00Z'));
+  const key = randomBytes(32);
+  const recovery = newRecoveryKey();
+  const core = open(dirs.data, key, dirs.anchorFile, clock);
+  await setUpCentre(inProcessClient(core));
+  const centre = await recordingCentre(core);
+  const recorded = await recordedCase(core, centre, { firstName: 'Ana', lastName: 'Pop' }, bytes, clock.now());
+  return { clock, key, ...recovery, core, centre, recorded };
+}
+
 function open(dataDir: string, key: Buffer, anchorFile: string, clock: TestClock): Core {
   return openCore({ file: path.join(dataDir, DATABASE_FILE), key, anchorFile, clock, log: () => undefined });
 }
@@ -53,13 +65,7 @@ async function auditVerdict(core: Core) {
 describe('backup sets', () => {
   it('set 1, more work, set 2 copying only the new recording; the data folder and key file lost; each set restores to exactly its state, with the recovery key alone', async () => {
     const dirs = layout();
-    const clock = new TestClock(new Date('2026-12-01T09:00:00Z'));
-    const key = randomBytes(32);
-    const { recoveryKey, publicKey } = newRecoveryKey();
-    const core = open(dirs.data, key, dirs.anchorFile, clock);
-    await setUpCentre(inProcessClient(core));
-    const centre = await recordingCentre(core);
-    const first = await recordedCase(core, centre, { firstName: 'Ana', lastName: 'Pop' }, Buffer.from('the first interview, camera one'), clock.now());
+    const { clock, key, recoveryKey, publicKey, core, centre, recorded: first } = await recordedCentre(dirs, Buffer.from('the first interview, camera one'));
 
     const set1 = await backUp(core, dirs, key, clock, publicKey);
     const digest1 = databaseDigest(core.store.db);
@@ -129,13 +135,7 @@ describe('backup sets', () => {
 
   it('a flipped byte in any file of a set is found and named; a damaged set is not restored; a wrong key or recovery key is refused in words', async () => {
     const dirs = layout();
-    const clock = new TestClock(new Date('2026-12-01T09:00:00Z'));
-    const key = randomBytes(32);
-    const { recoveryKey, publicKey } = newRecoveryKey();
-    const core = open(dirs.data, key, dirs.anchorFile, clock);
-    await setUpCentre(inProcessClient(core));
-    const centre = await recordingCentre(core);
-    await recordedCase(core, centre, { firstName: 'Ana', lastName: 'Pop' }, randomBytes(200_000), clock.now());
+    const { clock, key, recoveryKey, publicKey, core } = await recordedCentre(dirs, randomBytes(200_000));
     const set = await backUp(core, dirs, key, clock, publicKey);
     core.close();
     const manifest = JSON.parse(fs.readFileSync(path.join(set.dir, 'manifest.json'), 'utf8')) as { body: { objects: { name: string }[] } };

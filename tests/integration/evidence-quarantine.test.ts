@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/core';
 import { DATABASE_FILE } from '../../electron/core/db/store';
-import { ADMIN, TestClock, inProcessClient, insertUser, openTestCore, setUpCentre, signInWith } from '../support/core';
-import { referral } from '../support/intake';
+import { ADMIN, TestClock, inProcessClient, openTestCore, setUpCentre, signInWith } from '../support/core';
+import { RECORDING_PASSWORD, recordedCase, recordingCentre } from '../support/recorded-case';
 import { refusal } from '../support/refusal';
 
 /**
@@ -16,7 +16,7 @@ import { refusal } from '../support/refusal';
  * files and uploads in progress.
  */
 
-const PASSWORD = 'quarantine test sentence long';
+const PASSWORD = RECORDING_PASSWORD;
 
 /** A centre with one registered recording, on a clock that starts at the real time (the files' times are real). */
 async function centreWithRecording() {
@@ -24,36 +24,9 @@ async function centreWithRecording() {
   const opened = openTestCore({ clock });
   const { core } = opened;
   await setUpCentre(inProcessClient(core));
-  const interviewerId = await insertUser(core.store.db, 'iv', PASSWORD, ['forensic_interviewer']);
-  await insertUser(core.store.db, 'coord', PASSWORD, ['coordinator']);
-  const coord = await signInWith(core, 'coord', PASSWORD);
-  const { rules } = await coord.call('resources.list', {});
-  const allDay = { open: true, start: '00:00', end: '23:59' };
-  await coord.call('resources.saveRules', { version: rules.version, timeZone: 'UTC', hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, bufferMinutes: 0, dailyLimit: 10 });
-  const room = await coord.call('resources.saveRoom', { id: null, version: 0, name: 'Room', kind: 'interview', equipment: '', active: true });
-  const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop' }, {}, clock.now()));
-  // Tomorrow at 10:00, so the booking never crosses midnight when the suite runs late in the evening.
-  const tomorrow = new Date(clock.now().getTime() + 86_400_000);
-  tomorrow.setUTCHours(10, 0, 0, 0);
-  const interview = await coord.call('interviews.schedule', {
-    caseId: created.id,
-    supplementaryId: null,
-    startsAt: tomorrow.toISOString(),
-    durationMinutes: 60,
-    roomId: room.id,
-    observationRoomId: null,
-    interviewerId,
-    interpreterId: null,
-    interpreterLanguage: '',
-    supportPerson: '',
-    invitees: [],
-    planning: null,
-  });
-  const bytes = Buffer.from('the registered recording');
-  const started = await coord.call('recordings.startUpload', { interviewId: interview.id, fileName: 'cam.mp4', size: bytes.length });
-  expect((await core.receiveUpload(started.uploadId, coord.token, Readable.from([bytes]))).ok).toBe(true);
-  const recording = await coord.call('recordings.register', { interviewId: interview.id, uploadId: started.uploadId, kind: 'main_video' });
-  return { ...opened, clock, coord, interview, recording };
+  const centre = await recordingCentre(core);
+  const recorded = await recordedCase(core, centre, { firstName: 'Ana', lastName: 'Pop' }, Buffer.from('the registered recording'), clock.now());
+  return { ...opened, clock, coord: centre.coord, interview: { id: recorded.interviewId }, recording: { id: recorded.recordingId, sha256: recorded.sha256 } };
 }
 
 /** What a crash after the file moved in and before the row committed leaves: an object, and no recording naming it. */
