@@ -11,6 +11,7 @@ import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
 import { auditAnchor } from './bg/auditAnchor';
+import { backups } from './bg/backups';
 import { evidence } from './bg/evidence';
 import { childSafety } from './bg/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -29,6 +30,7 @@ export const bg: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {

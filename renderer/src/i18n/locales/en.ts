@@ -10,6 +10,7 @@ import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
 import { auditAnchor } from './en/auditAnchor';
+import { backups } from './en/backups';
 import { evidence } from './en/evidence';
 import { childSafety } from './en/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -28,6 +29,7 @@ export const en = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {

@@ -11,6 +11,7 @@ import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
 import { auditAnchor } from './ro/auditAnchor';
+import { backups } from './ro/backups';
 import { evidence } from './ro/evidence';
 import { childSafety } from './ro/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -29,6 +30,7 @@ export const ro: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {
