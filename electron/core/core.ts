@@ -91,7 +91,7 @@ export function openCore(options: CoreOptions): Core {
   }
   anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
   const source: BackupSource = { file: options.file, key: options.key, evidenceDir: evidence.dir, anchorFile: options.anchorFile ?? null };
-  return createCore(store, evidence, anchor, clock, log, options.storage, source);
+  return createCore(store, evidence, anchor, clock, log, options.storage, source, options.nativeBinding);
 }
 
 export function createCore(
@@ -103,6 +103,7 @@ export function createCore(
   storage?: StoragePolicy,
   /** What a backup copies (the database file and key, the evidence, the anchor file); without it the core cannot back up. */
   backupSource?: BackupSource,
+  nativeBinding?: string,
 ): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
@@ -115,6 +116,7 @@ export function createCore(
     log: log ?? console.error,
     storage: storage ?? defaultStoragePolicy,
     writeCheckpoint: () => void anchor.writeCheckpoint('backup'),
+    ...(nativeBinding ? { nativeBinding } : {}),
   });
   let scheduler: BackupScheduler | null = null;
   const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, backups, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });

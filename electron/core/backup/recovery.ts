@@ -5,7 +5,7 @@ import { iso } from '../clock';
 import type { DocumentLanguage } from '../documents/pdf';
 import { recoverySheetPdf } from '../documents/recovery-sheet-pdf';
 import { AppError, fieldError } from '../errors';
-import { readRules } from '../interviews/resources';
+import { readCentreZone } from './settings-row';
 import { newRecoveryKey } from './recovery-key';
 import { readBackupSettings, storeRecoveryKey } from './settings';
 
@@ -42,7 +42,7 @@ export function createRecoveryKey(
   const sheet = recoverySheetPdf({
     language: input.language,
     centreName: centreName(db),
-    timeZone: readRules(db).timeZone,
+    timeZone: readCentreZone(db),
     recoveryKey,
     fingerprint: publicKey.fingerprint,
     createdAt: now,

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
-import { readRules } from '../interviews/resources';
+import { readCentreZone } from './settings-row';
 import { lastAttemptAt, lastGoodRunAt } from './runs';
 import type { BackupService } from './service';
 import { readBackupSettings } from './settings';
@@ -86,7 +86,7 @@ export class BackupScheduler {
       const due = isDue({
         enabled: settings.scheduleEnabled,
         hasDestination: settings.destination !== null,
-        occurrence: latestOccurrence(settings.scheduleTime, readRules(db).timeZone, now),
+        occurrence: latestOccurrence(settings.scheduleTime, readCentreZone(db), now),
         lastAttemptAt: lastAttemptAt(db),
         lastGoodAt: lastGoodRunAt(db),
         startedAt: this.startedAt ?? now,

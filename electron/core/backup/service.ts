@@ -6,13 +6,13 @@ import { checkMessages } from '../../../shared/contract/fields';
 import { iso, type Clock } from '../clock';
 import { AppError, fieldError } from '../errors';
 import type { EventBus } from '../events';
-import { readRules } from '../interviews/resources';
 import { freeSpace, warnBelowBytes, type StoragePolicy } from '../storage';
 import { createBackupSet } from './create';
 import { listBackupSets } from './destination';
 import { rotateBackups } from './rotation';
 import { finishRun, lastRun, lastVerifiedRunAt, startRun } from './runs';
 import { readBackupSettings } from './settings';
+import { readCentreZone } from './settings-row';
 import type { BackupKind, BackupProgress, BackupSetSummary, BackupSource } from './types';
 import { verifyBackupSet } from './verify';
 
@@ -29,6 +29,8 @@ export interface BackupServiceDeps {
   /** Appends a 'backup' audit checkpoint, so each set carries the checkpoint of its moment. */
   writeCheckpoint: () => void;
   storage: StoragePolicy;
+  /** The SQLite binding built for Electron's ABI (desktop standalone); the engine's own connections need it too. */
+  nativeBinding?: string;
 }
 
 function words(error: unknown): string {
@@ -64,6 +66,10 @@ export class BackupService {
   private task: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: BackupServiceDeps) {}
+
+  private binding(): { nativeBinding?: string } {
+    return this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {};
+  }
 
   get running(): ProgressView | null {
     return this.current ? { ...this.current } : null;
@@ -131,13 +137,14 @@ export class BackupService {
         recoveryPublicKey: settings.recoveryPublicKey,
         beforeSnapshot: this.deps.writeCheckpoint,
         onProgress: (progress) => this.track(progress),
+        ...this.binding(),
       });
       if (this.current) this.current.set = set.name;
-      const verification = await verifyBackupSet(set.dir, source.key, { onProgress: (progress) => this.track(progress), now: () => clock.now() });
+      const verification = await verifyBackupSet(set.dir, source.key, { onProgress: (progress) => this.track(progress), now: () => clock.now(), ...this.binding() });
       let error = verification.ok ? '' : `The new set ${set.name} failed its verification: ${verification.problem ?? 'unknown problem'}`;
       if (verification.ok) {
         try {
-          rotateBackups(destination, settings.retention, db.open ? readRules(db).timeZone : 'UTC', clock.now());
+          rotateBackups(destination, settings.retention, db.open ? readCentreZone(db) : 'UTC');
         } catch (rotation) {
           // The new set is good; only old ones stay longer than asked. Said in the run, not raised as a failure.
           error = `The set is good, but older sets could not be removed: ${words(rotation)}`;
@@ -171,7 +178,7 @@ export class BackupService {
     if (!set) throw new AppError('not_found', `There is no backup set ${setName} at ${destination}.`);
     const progress: ProgressView = { task: 'verify', kind: set.kind, set: set.name, startedAt: iso(this.deps.clock.now()), phase: 'verify', files: 0, filesTotal: 0, bytes: 0, bytesTotal: 0 };
     this.current = progress;
-    this.task = verifyBackupSet(set.dir, source.key, { onProgress: (p) => this.track(p), now: () => this.deps.clock.now() })
+    this.task = verifyBackupSet(set.dir, source.key, { onProgress: (p) => this.track(p), now: () => this.deps.clock.now(), ...this.binding() })
       .then(
         (result) => {
           if (!result.ok) this.deps.log(`backup set ${set.name} failed verification: ${result.problem ?? ''}`);

@@ -5,6 +5,7 @@ import type { BackupSettings } from '../../../shared/contract/methods/backups';
 import { checkMessages } from '../../../shared/contract/fields';
 import { fieldError } from '../errors';
 import type { RecoveryPublicKey } from './recovery-key';
+import { readBackupSettingsRow } from './settings-row';
 import type { Retention } from './types';
 
 interface SettingsRow {
@@ -59,16 +60,8 @@ export function readBackupSettings(db: Database): StoredBackupSettings {
  * absence means "no destination", not an error.
  */
 export function readUpgradeDestination(db: Database): { destination: string; recoveryPublicKey: RecoveryPublicKey | null } | null {
-  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'backup_settings'").get();
-  if (!table) return null;
-  const row = db.prepare('SELECT destination, recovery_public_key, recovery_fingerprint FROM backup_settings WHERE id = 1').get() as
-    | { destination: string | null; recovery_public_key: string | null; recovery_fingerprint: string | null }
-    | undefined;
-  if (!row?.destination) return null;
-  return {
-    destination: row.destination,
-    recoveryPublicKey: row.recovery_public_key && row.recovery_fingerprint ? { publicKey: row.recovery_public_key, fingerprint: row.recovery_fingerprint } : null,
-  };
+  const row = readBackupSettingsRow(db);
+  return row.destination ? { destination: row.destination, recoveryPublicKey: row.recovery } : null;
 }
 
 function isInside(child: string, parent: string): boolean {
