@@ -15,11 +15,11 @@ export interface RecoverySheetInput {
 
 export const RESTORE_COMMAND = 'npm run host -- restore --from SET_DIR --data NEW_DIR --recovery-key';
 
-/** The key as groups a person copies without losing their place: the engine's own groups, four to a line. */
+/** The key as groups a person copies without losing their place: the engine's own groups, three to a line (nine groups of five digits make a square). */
 export function keyLines(recoveryKey: string): string[] {
   const groups = recoveryKey.trim().split(/[\s-]+/).filter(Boolean);
   const lines: string[] = [];
-  for (let i = 0; i < groups.length; i += 4) lines.push(groups.slice(i, i + 4).join('  '));
+  for (let i = 0; i < groups.length; i += 3) lines.push(groups.slice(i, i + 3).join('  '));
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -98,7 +99,9 @@ export function BackupSettingsForm({ status }: { status: BackupStatus }) {
         <FormTextField control={form.control} name="destination" label={t('backups.settings.destination')} helperText={t('backups.settings.destinationHelp')} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
           <FormCheckbox control={form.control} name="scheduleEnabled" label={t('backups.settings.scheduleEnabled')} />
-          <FormTextField control={form.control} name="scheduleTime" label={t('backups.settings.scheduleTime')} />
+          <Box sx={{ width: { sm: 260 } }}>
+            <FormTextField control={form.control} name="scheduleTime" label={t('backups.settings.scheduleTime')} />
+          </Box>
         </Stack>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <FormTextField control={form.control} name="daily" type="number" label={t('backups.settings.keepDaily')} />

@@ -24,11 +24,11 @@ import { backupsKey } from './useBackupStatus';
 
 type Created = MethodOutput<'backups.createRecoveryKey'>;
 
-/** The key in groups, four to a line, as the sheet prints them. */
+/** The key in groups, three to a line, as the sheet prints them. */
 function keyGroups(key: string): string[][] {
   const groups = key.trim().split(/[\s-]+/).filter(Boolean);
   const lines: string[][] = [];
-  for (let i = 0; i < groups.length; i += 4) lines.push(groups.slice(i, i + 4));
+  for (let i = 0; i < groups.length; i += 3) lines.push(groups.slice(i, i + 3));
   return lines;
 }
 
