@@ -20,6 +20,8 @@ test('an administrator chooses a destination, backs up now, sees the set verifie
     await signedIn(page, host);
     // Home tells the administrator before anything is set up.
     await expect(page.getByTestId('backup-warning')).toContainText('No backup destination');
+    await expect(page.getByTestId('backup-warning')).toContainText('No recovery key');
+    await page.screenshot({ path: `${SHOTS}/home-backup-warning-en.png`, animations: 'disabled' });
 
     await page.getByRole('button', { name: 'Backups' }).click();
     await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
@@ -40,6 +42,10 @@ test('an administrator chooses a destination, backs up now, sees the set verifie
     await expect(page.getByTestId('backup-set')).toHaveCount(1);
     await expect(page.getByTestId('backup-set')).toContainText('By hand');
     await expect(page.getByTestId('backup-last-verified')).toContainText('Newest verified set');
+    // Verify again: it runs in the background and the set stays verified.
+    await page.getByRole('button', { name: /^Verify the set of / }).click();
+    await expect(page.getByTestId('backup-running')).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByTestId('set-verified')).toBeVisible();
 
     // The recovery key: shown once, in groups; the sheet downloads; only the confirmation closes the dialog.
     await page.getByRole('button', { name: 'Create recovery key' }).click();
