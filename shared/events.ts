@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** What the host pushes to other workstations so they refresh without a reload. */
 export const changeEventSchema = z.object({
   type: z.literal('change'),
-  entity: z.enum(['centre', 'user', 'case', 'policy', 'schedule', 'resources', 'meeting']),
+  entity: z.enum(['centre', 'user', 'case', 'policy', 'schedule', 'resources', 'meeting', 'backup']),
   action: z.enum(['created', 'updated', 'deleted']),
   id: z.union([z.number(), z.string()]).optional(),
 });

@@ -64,6 +64,7 @@ export const permissions = [
   'meetings.manage',
   'referrals.manage',
   'documents.issue',
+  'backups.manage',
 ] as const;
 export type RolePermission = (typeof permissions)[number];
 
@@ -102,12 +103,13 @@ export const permissionDescriptions: Record<RolePermission, string> = {
   'meetings.manage': 'Plan case review meetings, record who attended, the agenda, decisions and action items; see the meeting statistics',
   'referrals.manage': 'Record referrals to outside services and follow them up',
   'documents.issue': "Issue a case's court-ready summary (PDF) and download issued ones again",
+  'backups.manage': 'Choose where and when backups are made and how many are kept, back up now, verify a backup, create the recovery key',
 };
 
 const caseWork: RolePermission[] = ['cases.read', 'notes.write'];
 
 export const rolePermissions: Record<Role, readonly RolePermission[]> = {
-  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case', 'schedule.manage', 'evidence.store'],
+  administrator: ['centre.manage', 'users.manage', 'security.manage', 'audit.read', 'audit.case', 'schedule.manage', 'evidence.store', 'backups.manage'],
   coordinator: [
     ...caseWork,
     'cases.create',

@@ -95,6 +95,8 @@ export function mayReceive(db: Database, viewer: Viewer, change: ChangeEvent): b
     case 'policy':
     case 'resources':
       return true;
+    case 'backup':
+      return isGranted('backups.manage', viewer.roles);
     // The calendar shows every booking, as "busy" where the case is not the caller's: knowing a slot changed reveals nothing more.
     case 'schedule':
       return isGranted('cases.read', viewer.roles) || isGranted('schedule.manage', viewer.roles);

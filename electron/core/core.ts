@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AuditCheckpoint, CheckpointReason } from '../../shared/contract/methods/audit';
 import { AuditAnchor, HOUR_MS } from './audit-anchor/audit-anchor';
+import { BackupScheduler } from './backup/schedule';
+import { BackupService } from './backup/service';
+import type { BackupSource } from './backup/types';
 import { systemClock, type Clock } from './clock';
 import { EvidenceStore } from './evidence/evidence-store';
 import { openMedia, receiveUpload, type OpenedMedia, type UploadOutcome } from './evidence/transfer-gate';
@@ -15,7 +18,8 @@ import { handlers } from './handlers';
 import type { ChangeEvent } from '../../shared/events';
 import { mayReceive } from './access';
 import type { Caller } from './sessions';
-import type { StoragePolicy } from './storage';
+import { defaultStoragePolicy, type StoragePolicy } from './storage';
+import { healthOf, type Health } from './health';
 
 /** The whole application without a window or a network: what every transport talks to. */
 export interface Core {
@@ -38,6 +42,15 @@ export interface Core {
    * it: the backup calls this so every backup is anchored ('backup').
    */
   writeCheckpoint(reason: CheckpointReason): AuditCheckpoint;
+  /** Backups under way, their settings and sets (the Backups page and the scheduler). */
+  readonly backups: BackupService;
+  /**
+   * Starts the daily backup at the centre's configured time (host and
+   * desktop standalone; tools and tests do not). close() stops it.
+   */
+  scheduleBackups(): BackupScheduler;
+  /** What GET /api/health tells a monitoring tool: no data, no sign-in. */
+  health(): Health;
   close(): void;
 }
 
@@ -77,15 +90,44 @@ export function openCore(options: CoreOptions): Core {
     throw new StoreError('anchor_unwritable', `The audit checkpoint file ${options.anchorFile ?? ''} cannot be written (${(error as Error).message}). Choose another place for it.`);
   }
   anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
-  return createCore(store, evidence, anchor, clock, log, options.storage);
+  const source: BackupSource = { file: options.file, key: options.key, evidenceDir: evidence.dir, anchorFile: options.anchorFile ?? null };
+  return createCore(store, evidence, anchor, clock, log, options.storage, source, options.nativeBinding);
 }
 
-export function createCore(store: Store, evidenceStore: EvidenceStore, anchor: AuditAnchor, clock: Clock = systemClock, log?: (message: string) => void, storage?: StoragePolicy): Core {
+export function createCore(
+  store: Store,
+  evidenceStore: EvidenceStore,
+  anchor: AuditAnchor,
+  clock: Clock = systemClock,
+  log?: (message: string) => void,
+  storage?: StoragePolicy,
+  /** What a backup copies (the database file and key, the evidence, the anchor file); without it the core cannot back up. */
+  backupSource?: BackupSource,
+  nativeBinding?: string,
+): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
   const evidence = { store: evidenceStore, transfers };
-  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });
+  const backups = new BackupService({
+    db: store.db,
+    source: backupSource ?? null,
+    clock,
+    bus,
+    log: log ?? console.error,
+    storage: storage ?? defaultStoragePolicy,
+    writeCheckpoint: () => void anchor.writeCheckpoint('backup'),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  let scheduler: BackupScheduler | null = null;
+  const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, backups, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });
   return {
+    backups,
+    scheduleBackups() {
+      scheduler ??= new BackupScheduler({ db: store.db, service: backups, clock, log: log ?? console.error });
+      scheduler.start();
+      return scheduler;
+    },
+    health: () => healthOf(store.db, evidenceStore, storage ?? defaultStoragePolicy),
     evidence: evidenceStore,
     anchor,
     writeCheckpoint: (reason) => anchor.writeCheckpoint(reason),
@@ -97,6 +139,7 @@ export function createCore(store: Store, evidenceStore: EvidenceStore, anchor: A
     mayReceive: (caller, change) => mayReceive(store.db, caller, change),
     subscribe: (listener) => bus.subscribe(listener),
     close() {
+      scheduler?.stop();
       anchor.stopTimer();
       try {
         if (store.db.open) anchor.writeIfMoved('stop');

@@ -3,6 +3,7 @@ import { contract, errorStatus, isMethodName, type ApiErrorPayload, type MethodS
 import { isGranted } from '../../shared/permissions';
 import { appendAudit } from './audit';
 import type { AuditAnchor } from './audit-anchor/audit-anchor';
+import { BackupService } from './backup/service';
 import { iso, type Clock } from './clock';
 import { AppError, invalidInput } from './errors';
 import type { CoreEvent, EventBus } from './events';
@@ -31,6 +32,8 @@ export interface DispatcherDeps {
   anchor: AuditAnchor;
   storage?: StoragePolicy;
   log?: (message: string) => void;
+  /** The core's backup service; a dispatcher without one (tests of the gate itself) gets one that cannot back up. */
+  backups?: BackupService;
 }
 
 /** A locked session may still do these: unlock, sign out, or lock again. */
@@ -55,8 +58,9 @@ function restrictionAllows(method: string): boolean {
  * on the session, check the permission, run the handler in one transaction
  * with its audit entry, check the output, then announce what changed.
  */
-export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, storage = defaultStoragePolicy, log = console.error }: DispatcherDeps) {
+export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, storage = defaultStoragePolicy, log = console.error, ...rest }: DispatcherDeps) {
   const throttle = new WorkstationThrottle();
+  const backups = rest.backups ?? new BackupService({ db, source: null, clock, bus, log, storage, writeCheckpoint: () => anchor.writeCheckpoint('backup') });
 
   function authenticate(token: string | null, now: Date): Caller | null {
     return token ? resolveSession(db, token, now) : null;
@@ -126,7 +130,7 @@ export function createDispatcher({ db, handlers, clock, bus, evidence, anchor, s
       if (!isGranted(spec.permission, caller?.roles ?? null)) throw new AppError('forbidden', 'Your roles do not allow this.');
 
       const handler = handlers[method];
-      const base = { db, now, caller, origin, throttle, evidence, anchor, storage };
+      const base = { db, now, caller, origin, throttle, evidence, anchor, storage, backups };
       const prepared: unknown = handler.prepare ? await handler.prepare(parsed.data as never, base) : undefined;
 
       const pending: CoreEvent[] = [];

@@ -7,6 +7,7 @@ import type { StoragePolicy } from '../core/storage';
 import { loadOrCreateHostIdentity } from './identity';
 import { keyFileInsideDataDir, loadOrCreateKeyFile } from './keyfile';
 import { startHostServer } from './server';
+import { backupBeforeUpgrade } from './upgrade-backup';
 
 export interface HostOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** Free-space warning threshold and upload margin (defaultStoragePolicy when absent). */
   storage?: StoragePolicy;
+  /** The daily backup at the configured time; on unless a test turns it off. */
+  scheduleBackups?: boolean;
 }
 
 export interface RunningHost {
@@ -57,8 +60,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     warn('the audit checkpoint file is inside the data folder; a copy or restore of the folder would carry it. Keep it beside the folder or on another volume.');
   }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
+  await backupBeforeUpgrade({ file, key, evidenceDir: path.join(options.dataDir, 'evidence'), anchorFile, log });
   const core = openCore({ file, key, anchorFile, log, ...(options.storage ? { storage: options.storage } : {}) });
   try {
+    if (options.scheduleBackups !== false) core.scheduleBackups();
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);
     const server = await startHostServer({
       core,

@@ -124,6 +124,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const openApi = buildOpenApiDocument(options.version);
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
 
+  // For a monitoring tool: no session, no data of any child; two facts a centre's IT person acts on.
+  app.get('/api/health', (_request, reply) => reply.send({ status: 'ok', version: options.version, ...core.health() }));
+
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const outcome = await core.dispatch({
       method: request.params.method,

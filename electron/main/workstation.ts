@@ -180,6 +180,8 @@ export class Workstation {
       anchorFile: path.join(this.deps.dir, 'audit-anchors.log'),
       ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
     });
+    // The desktop app backs itself up daily like the host does, once a destination is chosen on the Backups page.
+    this.core.scheduleBackups();
   }
 
   private saveConfig(config: Config): void {

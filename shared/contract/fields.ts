@@ -67,6 +67,11 @@ export const checkMessages = {
   overrideReason: 'Say why the alleged perpetrator may be informed',
   perpetratorConsent: 'An alleged perpetrator cannot consent for the child: record the decision of another guardian or of the child',
   therapyConsentRequired: 'Record the consent to therapy on the case first',
+  backupDestinationAbsolute: 'Give the full path of the folder, starting with / (or a drive letter on Windows)',
+  backupDestinationMissing: 'There is no folder at this path: mount the drive or create the folder first',
+  backupDestinationInsideData: 'Choose a folder outside the data folder: a backup beside the data is lost with it',
+  backupDestinationNotWritable: 'The host cannot write to this folder: give its user write access',
+  backupNoDestination: 'Choose the folder backups go to first',
 } as const;
 export type CheckMessageId = keyof typeof checkMessages;
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { accountMethods } from './methods/account';
 import { auditMethods } from './methods/audit';
+import { backupsMethods } from './methods/backups';
 import { authMethods } from './methods/auth';
 import { casePeopleMethods } from './methods/case-people';
 import { caseWorkflowMethods } from './methods/case-workflow';
@@ -34,6 +35,7 @@ export const contract = {
   ...referralMethods,
   ...documentMethods,
   ...auditMethods,
+  ...backupsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,11 @@ const policy: Record<MethodName, Rule> = {
   'centre.get': { roles: 'everyone', caseScoped: false },
   'centre.update': { roles: ['administrator'], caseScoped: false },
   'centre.storage': { roles: ['administrator'], caseScoped: false },
+  'backups.status': { roles: ['administrator'], caseScoped: false },
+  'backups.configure': { roles: ['administrator'], caseScoped: false },
+  'backups.run': { roles: ['administrator'], caseScoped: false },
+  'backups.verify': { roles: ['administrator'], caseScoped: false },
+  'backups.createRecoveryKey': { roles: ['administrator'], caseScoped: false },
   'security.getPolicy': { roles: ['administrator'], caseScoped: false },
   'security.updatePolicy': { roles: ['administrator'], caseScoped: false },
   'users.list': { roles: ['administrator'], caseScoped: false },
@@ -215,6 +220,9 @@ interface Fixture {
   rulesVersion: number;
   /** role → on the case team or not → session token */
   tokens: Map<string, string>;
+  /** Outside every copy's data folder; holds the set the fixture made. */
+  backupDestination: string;
+  backupSet: string;
 }
 
 let fx: Fixture;
@@ -341,6 +349,11 @@ function validInput(method: MethodName, caseId: number): unknown {
     'recordings.decideRemoval': { requestId: removalRequestId, decision: 'refused', note: '' },
     'recordings.withdraw': { recordingId, words: 'Registered by mistake.' },
     'evidence.checkStore': {},
+    'backups.status': {},
+    'backups.configure': { destination: fx.backupDestination, scheduleEnabled: true, scheduleTime: '02:00', retention: { daily: 7, weekly: 4, monthly: 12 }, version: 1 },
+    'backups.run': {},
+    'backups.verify': { set: fx.backupSet },
+    'backups.createRecoveryKey': { language: 'en' },
     'medical.list': { caseId },
     // A second exam the day after the fixture's.
     'medical.schedule': { caseId, ...exam, startsAt: addDays(exam.startsAt as string, 1) },
@@ -447,7 +460,10 @@ function answerWhenAllowed(method: MethodName): number {
   return refusedPastTheGate[method] ?? 200;
 }
 
-afterAll(() => fs.rmSync(path.dirname(fx.file), { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(path.dirname(fx.file), { recursive: true, force: true });
+  fs.rmSync(fx.backupDestination, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   // Not tempDir(): that folder is removed after each test, and this one serves them all.
@@ -623,8 +639,17 @@ beforeAll(async () => {
       documentNumber: document.number,
     });
   }
+  // A destination and one set at it, so configure, run and verify have something real to work on.
+  const backupDestination = fs.mkdtempSync(path.join(os.tmpdir(), 'barnahus-matrix-backups-'));
+  const admin = (await call('auth.login', { username: ADMIN.username, password: ADMIN.password })).token as string;
+  await call('backups.configure', { destination: backupDestination, scheduleEnabled: true, scheduleTime: '02:00', retention: { daily: 7, weekly: 4, monthly: 12 }, version: 0 }, admin);
+  await call('backups.run', {}, admin);
+  await core.backups.idle();
+  const backupSet = core.backups.status(clock.now()).sets[0]?.name ?? 'no-set-was-made';
   core.close();
   fx = {
+    backupDestination,
+    backupSet,
     file,
     key,
     clock,

@@ -1,6 +1,7 @@
 import { accountHandlers } from './account';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { backupsHandlers } from './backups';
 import { casePeopleHandlers } from './case-people';
 import { caseWorkflowHandlers } from './case-workflow';
 import { casesHandlers } from './cases';
@@ -38,4 +39,5 @@ export const handlers: HandlerMap = {
   ...referralHandlers,
   ...documentHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
 };

@@ -4,6 +4,7 @@ import type { ChangeEvent } from '../../../shared/events';
 import type { AppError } from '../errors';
 import type { Caller } from '../sessions';
 import type { AuditAnchor } from '../audit-anchor/audit-anchor';
+import type { BackupService } from '../backup/service';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import type { Transfers } from '../evidence/transfers';
 import type { StoragePolicy } from '../storage';
@@ -50,6 +51,8 @@ export interface PrepareContext {
   readonly anchor: AuditAnchor;
   /** When the data volume counts as low, and the room an upload must leave. */
   readonly storage: StoragePolicy;
+  /** Backups under way and their settings (the Backups page). */
+  readonly backups: BackupService;
 }
 
 export interface RunContext extends PrepareContext {

@@ -56,5 +56,8 @@ export function invalidateFor(client: QueryClient, event: ChangeEvent): void {
       void client.invalidateQueries({ queryKey: ['resources'] });
       void client.invalidateQueries({ queryKey: ['calendar'] });
       break;
+    case 'backup':
+      void client.invalidateQueries({ queryKey: ['backups'] });
+      break;
   }
 }

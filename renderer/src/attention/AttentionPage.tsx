@@ -13,6 +13,7 @@ import { QueryState } from '../components/QueryState';
 import { AttentionCounts } from './AttentionCounts';
 import { AttentionItems } from './AttentionItems';
 import { StorageWarning } from './StorageWarning';
+import { BackupWarning } from './BackupWarning';
 import { useAttention, type AttentionScope } from './useAttention';
 
 /** Everything that needs attention, the caller's own or (for coordinators) the whole centre's, with counts per kind. */
@@ -51,6 +52,7 @@ export function AttentionPage() {
         }
       />
       <StorageWarning />
+      <BackupWarning />
       <QueryState query={items}>
         {(rows) => {
           const shown = only ? rows.filter((r) => r.kind === only) : rows;

@@ -14,6 +14,7 @@ import Logout from '@mui/icons-material/Logout';
 import PersonOutline from '@mui/icons-material/PersonOutlineOutlined';
 import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import BackupOutlined from '@mui/icons-material/BackupOutlined';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -35,6 +36,7 @@ import { isGranted, type Permission } from '../../../shared/permissions';
 import { AccountPage } from '../account/AccountPage';
 import { useApi, useSession } from '../api/context';
 import { AuditPage } from '../audit/AuditPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { AttentionPage } from '../attention/AttentionPage';
 import { CasePage } from '../cases/CasePage';
 import { IntakePage } from '../cases/IntakePage';
@@ -85,6 +87,7 @@ export function AppShell() {
     { to: '/audit', label: t('shell.audit'), icon: <FactCheckOutlined />, show: may('audit.read') },
     { to: '/security', label: t('shell.security'), icon: <SecurityOutlined />, show: may('security.manage') },
     { to: '/centre', label: t('shell.centre'), icon: <SettingsOutlined />, show: may('centre.manage') },
+    { to: '/backups', label: t('backups.nav'), icon: <BackupOutlined />, show: may('backups.manage') },
     { to: '/account', label: t('shell.myAccount'), icon: <PersonOutline />, show: true },
   ];
 
@@ -138,6 +141,7 @@ export function AppShell() {
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/security" element={<SecurityPage />} />
             <Route path="/centre" element={<CentreSettingsPage centre={centre.data ?? null} onSaved={() => void centre.refetch()} />} />
+            <Route path="/backups" element={<BackupsPage />} />
             <Route path="/account" element={<AccountPage />} />
           </Routes>
         )}

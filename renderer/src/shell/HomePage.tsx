@@ -9,6 +9,7 @@ import { useSession } from '../api/context';
 import { HomeAttention } from '../attention/HomeAttention';
 import { useFormat } from '../components/format';
 import { StorageWarning } from '../attention/StorageWarning';
+import { BackupWarning } from '../attention/BackupWarning';
 
 export function HomePage({ centre }: { centre: Centre | null }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function HomePage({ centre }: { centre: Centre | null }) {
       </Typography>
       <Typography color="text.secondary">{t('home.lead')}</Typography>
       <StorageWarning />
+      <BackupWarning />
       {isGranted('cases.read', session.user.roles) && (
         <HomeAttention />
       )}

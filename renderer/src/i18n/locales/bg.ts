@@ -11,6 +11,7 @@ import { referrals } from './bg/referrals';
 import { dashboard } from './bg/dashboard';
 import { documents } from './bg/documents';
 import { auditAnchor } from './bg/auditAnchor';
+import { backups } from './bg/backups';
 import { evidence } from './bg/evidence';
 import { childSafety } from './bg/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -29,6 +30,7 @@ export const bg: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {
@@ -689,6 +691,11 @@ export const bg: Translation = {
     account_disableTotp: 'Изключи входа в две стъпки',
     centre_get: 'Прегледа настройките на центъра',
     centre_update: 'Промени настройките на центъра',
+    backups_status: 'Прегледа резервните копия',
+    backups_configure: 'Промени настройките на резервните копия',
+    backups_run: 'Стартира резервно копие',
+    backups_verify: 'Провери резервно копие',
+    backups_createRecoveryKey: 'Създаде ключа за възстановяване',
     security_getPolicy: 'Прегледа настройките за сигурност',
     security_updatePolicy: 'Промени настройките за сигурност',
     users_list: 'Прегледа списъка с профили',
@@ -805,6 +812,11 @@ export const bg: Translation = {
     overrideReason: 'Посочете защо предполагаемият извършител може да бъде уведомен.',
     perpetratorConsent: 'Предполагаемият извършител не може да дава съгласие за детето: впишете решението на друг законен представител или на детето.',
     therapyConsentRequired: 'Първо впишете съгласието за терапия по случая.',
+    backupDestinationAbsolute: 'Въведете пълния път до папката, започващ с / (или с буквата на устройството под Windows).',
+    backupDestinationMissing: 'На този път няма папка: първо монтирайте диска или създайте папката.',
+    backupDestinationInsideData: 'Изберете папка извън папката с данни: копие до данните се губи заедно с тях.',
+    backupDestinationNotWritable: 'Сървърът не може да пише в тази папка: дайте на потребителя му право на запис.',
+    backupNoDestination: 'Първо изберете папката за резервните копия.',
     invalidDate: 'Въведете валидна дата.',
   },
 };

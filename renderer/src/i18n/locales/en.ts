@@ -10,6 +10,7 @@ import { referrals } from './en/referrals';
 import { dashboard } from './en/dashboard';
 import { documents } from './en/documents';
 import { auditAnchor } from './en/auditAnchor';
+import { backups } from './en/backups';
 import { evidence } from './en/evidence';
 import { childSafety } from './en/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -28,6 +29,7 @@ export const en = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {
@@ -688,6 +690,11 @@ export const en = {
     account_disableTotp: 'Turned off two-factor sign-in',
     centre_get: 'Viewed the centre settings',
     centre_update: 'Changed the centre settings',
+    backups_status: 'Looked at the backups',
+    backups_configure: 'Changed the backup settings',
+    backups_run: 'Started a backup',
+    backups_verify: 'Verified a backup',
+    backups_createRecoveryKey: 'Created the backup recovery key',
     security_getPolicy: 'Viewed the security settings',
     security_updatePolicy: 'Changed the security settings',
     users_list: 'Listed the accounts',
@@ -804,6 +811,11 @@ export const en = {
     overrideReason: 'Say why the alleged perpetrator may be informed.',
     perpetratorConsent: 'An alleged perpetrator cannot consent for the child: record the decision of another guardian or of the child.',
     therapyConsentRequired: 'Record the consent to therapy on the case first.',
+    backupDestinationAbsolute: 'Give the full path of the folder, starting with / (or a drive letter on Windows).',
+    backupDestinationMissing: 'There is no folder at this path: mount the drive or create the folder first.',
+    backupDestinationInsideData: 'Choose a folder outside the data folder: a backup beside the data is lost with it.',
+    backupDestinationNotWritable: 'The host cannot write to this folder: give its user write access.',
+    backupNoDestination: 'Choose the folder backups go to first.',
     invalidDate: 'Enter a valid date.',
   },
 } as const;

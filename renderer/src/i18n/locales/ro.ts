@@ -11,6 +11,7 @@ import { referrals } from './ro/referrals';
 import { dashboard } from './ro/dashboard';
 import { documents } from './ro/documents';
 import { auditAnchor } from './ro/auditAnchor';
+import { backups } from './ro/backups';
 import { evidence } from './ro/evidence';
 import { childSafety } from './ro/childSafety';
 import { vocabulary } from '../../../../shared/i18n/vocabulary';
@@ -29,6 +30,7 @@ export const ro: Translation = {
   dashboard,
   documents,
   auditAnchor,
+  backups,
   evidence,
   childSafety,
   common: {
@@ -689,6 +691,11 @@ export const ro: Translation = {
     account_disableTotp: 'A dezactivat autentificarea în doi pași',
     centre_get: 'A vizualizat setările centrului',
     centre_update: 'A modificat setările centrului',
+    backups_status: 'A consultat copiile de siguranță',
+    backups_configure: 'A modificat setările copiilor de siguranță',
+    backups_run: 'A pornit o copie de siguranță',
+    backups_verify: 'A verificat o copie de siguranță',
+    backups_createRecoveryKey: 'A creat cheia de recuperare',
     security_getPolicy: 'A vizualizat setările de securitate',
     security_updatePolicy: 'A modificat setările de securitate',
     users_list: 'A listat conturile',
@@ -805,6 +812,11 @@ export const ro: Translation = {
     overrideReason: 'Spuneți de ce presupusul agresor poate fi informat.',
     perpetratorConsent: 'Presupusul agresor nu poate consimți în numele copilului: înregistrați decizia altui ocrotitor legal sau a copilului.',
     therapyConsentRequired: 'Înregistrați mai întâi consimțământul pentru terapie.',
+    backupDestinationAbsolute: 'Indicați calea completă a dosarului, începând cu / (sau cu litera unității pe Windows).',
+    backupDestinationMissing: 'Nu există niciun dosar la această cale: montați discul sau creați mai întâi dosarul.',
+    backupDestinationInsideData: 'Alegeți un dosar din afara dosarului de date: o copie ținută lângă date se pierde odată cu ele.',
+    backupDestinationNotWritable: 'Serverul nu poate scrie în acest dosar: dați utilizatorului său drept de scriere.',
+    backupNoDestination: 'Alegeți mai întâi dosarul în care se fac copiile de siguranță.',
     invalidDate: 'Introduceți o dată validă.',
   },
 };
