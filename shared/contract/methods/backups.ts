@@ -104,7 +104,8 @@ export const backupsMethods = {
       'The backup settings, free space at the destination, the sets there (time, kind, size, what each added, duration, verification result), the backup or verification running now with its progress, the last attempt and its error, and what needs attention (no verified backup for 26 hours, the last backup failed, the destination nearly full, no recovery key, no destination).',
     permission: 'backups.manage',
     mutates: false,
-    audit: 'every-call',
+    // Read every 2 s while a backup runs and on Home: auditing each read would bury the log; changes and runs are audited.
+    audit: 'refusals',
     input: emptyInput,
     output: backupStatusSchema,
     example: {},
