@@ -16,6 +16,9 @@ export const usage = `Usage: npm run host -- --data DIR --key-file PATH [--liste
                     audit-anchors.log beside the data folder). Put it on
                     another volume and copy it off the host.
   --web             also serve the user interface to browsers at https://ADDR:PORT/
+  --skip-upgrade-backup
+                    start even if the backup an upgrade makes before migrating
+                    cannot be made (destination unplugged); say why in your records
 
 ${backupUsage}`;
 
@@ -26,6 +29,7 @@ export interface CliArgs {
   port: number;
   web: boolean;
   anchorFile?: string;
+  skipUpgradeBackup?: boolean;
 }
 
 export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { help: true } {
@@ -39,6 +43,7 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { he
         listen: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8443' },
         web: { type: 'boolean', default: false },
+        'skip-upgrade-backup': { type: 'boolean', default: false },
         'audit-anchors': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,6 +63,7 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { he
     listen: values.listen,
     port,
     web: values.web,
+    ...(values['skip-upgrade-backup'] ? { skipUpgradeBackup: true } : {}),
     ...(values['audit-anchors'] ? { anchorFile: values['audit-anchors'] } : {}),
   };
 }
@@ -80,6 +86,7 @@ export async function main(argv: string[], io?: CommandIo): Promise<number> {
       keyFile: args.keyFile,
       listen: args.listen,
       port: args.port,
+      ...(args.skipUpgradeBackup ? { skipUpgradeBackup: true } : {}),
       ...(args.anchorFile ? { anchorFile: args.anchorFile } : {}),
       ...(args.web ? { webRoot: fileURLToPath(new URL('../renderer', import.meta.url)) } : {}),
     });

@@ -18,6 +18,8 @@ export interface HostOptions {
   /** The audit checkpoints' append-only file; by default audit-anchors.log beside (not inside) the data folder. */
   anchorFile?: string;
   warn?: (message: string) => void;
+  /** Start (and migrate) without the backup set an upgrade makes first: for a destination that cannot be brought back in time. */
+  skipUpgradeBackup?: boolean;
   /** Notices (a data folder whose mode was tightened) and internal errors; stderr by default. */
   log?: (message: string) => void;
   /** Free-space warning threshold and upload margin (defaultStoragePolicy when absent). */
@@ -60,7 +62,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     warn('the audit checkpoint file is inside the data folder; a copy or restore of the folder would carry it. Keep it beside the folder or on another volume.');
   }
   const { key } = loadOrCreateKeyFile(options.keyFile, { databaseExists: databaseExists(file) });
-  await backupBeforeUpgrade({ file, key, evidenceDir: path.join(options.dataDir, 'evidence'), anchorFile, log });
+  if (options.skipUpgradeBackup) {
+    warn('--skip-upgrade-backup: if this start upgrades the database, no backup set is made first. Record why, and make one as soon as the destination is back.');
+  } else {
+    await backupBeforeUpgrade({ file, key, evidenceDir: path.join(options.dataDir, 'evidence'), anchorFile, log });
+  }
   const core = openCore({ file, key, anchorFile, log, ...(options.storage ? { storage: options.storage } : {}) });
   try {
     if (options.scheduleBackups !== false) core.scheduleBackups();

@@ -59,7 +59,7 @@ export async function backupBeforeUpgrade(options: UpgradeBackupOptions): Promis
   const refuse = (reason: string) =>
     new StoreError(
       'upgrade_backup_failed',
-      `The backup before upgrading from schema ${from} to ${target} failed: ${reason}. Nothing was migrated. Make the backup destination ${found.destination} available (mount the drive) and start again.`,
+      `The backup before upgrading from schema ${from} to ${target} failed: ${reason}. Nothing was migrated. Make the backup destination ${found.destination} available (mount the drive) and start again, or start with --skip-upgrade-backup and record why.`,
     );
   if (!fs.existsSync(found.destination)) throw refuse('the destination folder is not there');
   let setDir: string;

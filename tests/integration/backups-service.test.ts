@@ -11,6 +11,7 @@ import { readRules } from '../../electron/core/interviews/resources';
 import { migrations } from '../../electron/core/db/migrations';
 import type { Migration } from '../../electron/core/db/migration';
 import { backupBeforeUpgrade } from '../../electron/host/upgrade-backup';
+import { parseCliArgs } from '../../electron/host/cli';
 import { ADMIN, TestClock, databaseDigest, inProcessClient, insertUser, openTestCore, setUpCentre, signInWith } from '../support/core';
 import { startTestHost } from '../support/host';
 import { fieldRefusal, refusal } from '../support/refusal';
@@ -234,6 +235,20 @@ describe('before migrations on upgrade', () => {
     const store = openStore({ file, key });
     expect(store.db.pragma('user_version', { simple: true })).toBe(next.version - 1);
     store.close();
+  });
+
+  it('an unplugged destination refuses the start and migrates nothing; --skip-upgrade-backup is the way past, knowingly', async () => {
+    const { core, file, key, destination, anchorFile } = await configured();
+    core.close();
+    const next: Migration = { version: migrations.at(-1)!.version + 1, name: 'next', up: (db) => db.exec('CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY) STRICT') };
+    fs.renameSync(destination, `${destination}-unplugged`);
+    const options = { file, key, evidenceDir: path.join(path.dirname(file), 'evidence'), anchorFile, log: () => undefined, migrations: [...migrations, next] };
+    await expect(backupBeforeUpgrade(options)).rejects.toMatchObject({ code: 'upgrade_backup_failed', message: expect.stringContaining('--skip-upgrade-backup') as unknown });
+    const store = openStore({ file, key });
+    expect(store.db.pragma('user_version', { simple: true })).toBe(next.version - 1);
+    store.close();
+    expect(parseCliArgs(['--data', 'd', '--key-file', 'k', '--skip-upgrade-backup'])).toMatchObject({ skipUpgradeBackup: true });
+    expect(parseCliArgs(['--data', 'd', '--key-file', 'k'])).not.toHaveProperty('skipUpgradeBackup');
   });
 
   it('an older schema without backup settings has no destination: nothing is made', async () => {
