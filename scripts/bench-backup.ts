@@ -1,0 +1,291 @@
+// How backups cost on this machine: npm run bench:backup [-- --cases N --evidence-gb G]
+// Measured, not asserted: benchmarks inform, tests decide.
+//
+// A data folder as the host keeps it (encrypted database of N demo cases with their
+// follow-up, G GB of registered recordings in the evidence store), then, in the same run:
+//   (a) cp -r of the data folder, the reference;
+//   (b) a full set (`host.js backup`, against the running host), and b/a (goal ≤ 1.5);
+//   (c) a second set with no new evidence (goal < 10 s);
+//   (d) p95 of cases.list (first page, a coordinator over HTTPS) quiet, then during a
+//       full backup to a fresh destination, and their ratio (goal < 2);
+//   (e) verify-backup of the full set;
+//   (f) rekey of the data folder (host stopped), then a start with the new key.
+import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+import { createClient, type Client, type Transport } from '../shared/client';
+import { openCore, type Core } from '../electron/core/core';
+import { DATABASE_FILE } from '../electron/core/db/store';
+import { requireBuiltHost, runHostCli, startHostProcess, type CliRun, type HostProcess } from './host-process';
+import { seedCases, seedUsers } from './seed-data';
+
+const usage = `Usage: npm run bench:backup -- [--cases N] [--evidence-gb G] [--recording-mib M] [--runs R] [--keep]
+
+  --cases N          demo cases to seed (default 100000)
+  --evidence-gb G    GB of recordings in the evidence store (default 2; fractions allowed)
+  --recording-mib M  size of each recording (default 512)
+  --runs R           cases.list calls for the quiet p95 (default 200)
+  --keep             keep the temp folder`;
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100000' },
+    'evidence-gb': { type: 'string', default: '2' },
+    'recording-mib': { type: 'string', default: '512' },
+    runs: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const caseCount = Number(values.cases);
+const evidenceBytes = Math.round(Number(values['evidence-gb']) * 1024 ** 3);
+const recordingBytes = Number(values['recording-mib']) * 1024 ** 2;
+const runs = Number(values.runs);
+if (!Number.isInteger(caseCount) || caseCount < 1 || !(evidenceBytes >= 0) || !(recordingBytes > 0) || !Number.isInteger(runs) || runs < 20) {
+  console.error(`bench:backup: --cases and --runs (≥ 20) take whole numbers, --evidence-gb and --recording-mib positive numbers\n\n${usage}`);
+  process.exit(2);
+}
+requireBuiltHost('bench:backup');
+
+const ADMIN = { username: 'admin', password: 'correct horse battery', displayName: 'Bench Admin' };
+const COORDINATOR = { username: 'bench.coord', password: 'a bench coordinator sentence' };
+const MIB = 1024 * 1024;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+
+function inProcessClient(core: Core): Client {
+  const transport: Transport = {
+    async call(method, input, token) {
+      const outcome = await core.dispatch({ method, input, token, origin: { transport: 'in-process', workstation: 'bench' } });
+      return outcome.ok ? { ok: true, data: outcome.data } : { ok: false, error: outcome.error };
+    },
+  };
+  return createClient(transport);
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** `size` bytes of one random 16 MiB block over and over: the cipher and the hashes do not care, and it is quick to make. */
+function recordingBytesStream(size: number, block: Buffer): Readable {
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= size) return this.push(null);
+      const chunk = block.subarray(0, Math.min(block.length, size - sent));
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+/**
+ * Recordings as recordings.register leaves them: the object in the store and its
+ * row (on a held interview of a seeded case) with the custody entry. Rows, not
+ * uploads: the upload path is measured by bench:evidence.
+ */
+async function addRecordings(core: Core, total: number, each: number): Promise<{ count: number; bytes: number }> {
+  const db = core.store.db;
+  const now = new Date().toISOString();
+  const userId = (db.prepare("SELECT id FROM users WHERE username = 'bench.coord'").get() as { id: number }).id;
+  const roomId = Number(db.prepare("INSERT INTO rooms (name, kind, equipment, active) VALUES ('Bench interview room', 'interview', '', 1)").run().lastInsertRowid);
+  const cases = db.prepare('SELECT id, child_id FROM cases WHERE child_id IS NOT NULL ORDER BY id DESC LIMIT ?').all(Math.ceil(total / each)) as { id: number; child_id: number }[];
+  let bytes = 0;
+  let count = 0;
+  for (const [i, c] of cases.entries()) {
+    const size = Math.min(each, total - bytes);
+    if (size <= 0) break;
+    // A block of its own: the content-addressed store would keep equal recordings once.
+    const block = randomBytes(16 * MIB);
+    const uploadId = `bench-${i}`;
+    const stored = await core.evidence.receive(uploadId, recordingBytesStream(size, block), size);
+    db.transaction(() => {
+      const interviewId = Number(
+        db
+          .prepare(
+            `INSERT INTO interviews (case_id, child_id, status, starts_at, ends_at, duration_minutes, room_id, interviewer_id, created_at, created_by)
+             VALUES (?, ?, 'held', ?, ?, 60, ?, ?, ?, ?)`,
+          )
+          .run(c.id, c.child_id, now, now, roomId, userId, now, userId).lastInsertRowid,
+      );
+      const recordingId = Number(
+        db
+          .prepare(
+            `INSERT INTO recordings (interview_id, case_id, kind, file_name, format, size, duration_seconds, sha256, registered_at, registered_by, last_check_at, last_check_ok)
+             VALUES (?, ?, 'main_video', ?, 'video/mp4', ?, 3600, ?, ?, ?, ?, 1)`,
+          )
+          .run(interviewId, c.id, `interview-${c.id}.mp4`, stored.size, stored.sha256, now, userId, now).lastInsertRowid,
+      );
+      db.prepare("INSERT INTO recording_custody (recording_id, at, user_id, action, sha256, note) VALUES (?, ?, ?, 'registered', ?, ?)").run(
+        recordingId,
+        now,
+        userId,
+        stored.sha256,
+        `interview-${c.id}.mp4`,
+      );
+    })();
+    core.evidence.commit(uploadId, stored.sha256);
+    bytes += size;
+    count++;
+  }
+  return { count, bytes };
+}
+
+const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function timedCall(client: Client): Promise<number> {
+  const start = performance.now();
+  await client.call('cases.list', {});
+  return performance.now() - start;
+}
+
+function mustSucceed(label: string, run: CliRun): CliRun {
+  if (run.code !== 0) {
+    console.error(`bench:backup: ${label} failed (exit ${run.code ?? run.signal}):\n${run.stderr || run.stdout}`);
+    throw new Error(`${label} failed`);
+  }
+  return run;
+}
+
+const newSet = (dest: string, before: Set<string>) => {
+  const sets = fs.readdirSync(path.join(dest, 'sets')).filter((name) => !name.startsWith('.') && !before.has(name));
+  if (sets.length !== 1) throw new Error(`expected one new set in ${dest}, found ${sets.length}`);
+  return path.join(dest, 'sets', sets[0]!);
+};
+const setsAt = (dest: string) => new Set(fs.existsSync(path.join(dest, 'sets')) ? fs.readdirSync(path.join(dest, 'sets')) : []);
+
+const df = await promisify(execFile)('df', ['-Pk', os.tmpdir()]);
+const freeBytes = Number(df.stdout.trim().split('\n').at(-1)!.split(/\s+/)[3]) * 1024;
+// The data, its copy, two destinations and verify's temporary restore: about five times the evidence.
+if (freeBytes < evidenceBytes * 5.5 + 2 * 1024 ** 3) {
+  console.error(`bench:backup: ${gib(freeBytes)} free in ${os.tmpdir()}; this run needs about ${gib(evidenceBytes * 5.5 + 2 * 1024 ** 3)}`);
+  process.exit(1);
+}
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'barnahus-bench-backup-'));
+const dataDir = path.join(root, 'data');
+const keyFile = path.join(root, 'keys', 'host.key');
+const newKeyFile = path.join(root, 'keys', 'host-new.key');
+let failed = false;
+let host: HostProcess | undefined;
+try {
+  console.log(`Barnahus Desk backup benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${gib(freeBytes)} free in ${os.tmpdir()}\n`);
+  const key = randomBytes(32);
+  fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600 });
+
+  // The data folder, built in this process as the host would have left it.
+  const seedStart = performance.now();
+  const core = openCore({ file: path.join(dataDir, DATABASE_FILE), key, anchorFile: path.join(root, 'audit-anchors.log'), log: () => undefined });
+  const admin = inProcessClient(core);
+  await admin.call('setup.initialize', { centreName: 'Bench', admin: ADMIN });
+  await admin.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await admin.call('users.create', { ...COORDINATOR, displayName: 'Bench Coordinator', agency: 'barnahus_staff', roles: ['coordinator'] });
+  core.store.db.prepare("UPDATE users SET must_change_password = 0 WHERE username LIKE 'bench.%'").run();
+  const seeded = seedCases(core.store.db, {
+    count: caseCount,
+    seed: 1,
+    now: new Date(),
+    users: seedUsers(core.store.db),
+    onProgress(done, total, ms) {
+      if (process.stdout.isTTY) process.stdout.write(`\rseeding ${done}/${total} (${((done / ms) * 1000).toFixed(0)} cases/s)${done === total ? '\n' : ''}`);
+    },
+  });
+  const evidenceStart = performance.now();
+  const recordings = await addRecordings(core, evidenceBytes, recordingBytes);
+  core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.close();
+  const dataBytes = folderBytes(dataDir);
+  const dbBytes = fs.statSync(path.join(dataDir, DATABASE_FILE)).size;
+  console.log(
+    `data folder: ${seeded.inserted} cases (seeded in ${seconds(evidenceStart - seedStart)}), database ${(dbBytes / MIB).toFixed(0)} MiB; ` +
+      `${recordings.count} recordings, ${gib(recordings.bytes)} (stored in ${seconds(performance.now() - evidenceStart)}); ${gib(dataBytes)} in all\n`,
+  );
+
+  // (a) The reference: the same files copied by cp, in the same run (so the same page cache and disk).
+  const copyStart = performance.now();
+  await promisify(execFile)('cp', ['-r', dataDir, path.join(root, 'copy')]);
+  const copyMs = performance.now() - copyStart;
+  fs.rmSync(path.join(root, 'copy'), { recursive: true, force: true });
+
+  host = await startHostProcess({ dataDir, keyFile, timeoutMs: 120_000 });
+  const client = await host.client('bench');
+  await client.call('auth.login', COORDINATOR);
+
+  // (b) and (c): against the running host, as a centre backs up.
+  const dest = path.join(root, 'backup');
+  const full = mustSucceed('the full backup', await runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest]));
+  const fullSet = newSet(dest, new Set());
+  const fullSetBytes = folderBytes(fullSet);
+  const before = setsAt(dest);
+  const incremental = mustSucceed('the incremental backup', await runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest]));
+  newSet(dest, before);
+
+  // (d) Latency: quiet, then during a full backup to a fresh destination (the worst case: every object copied).
+  for (let i = 0; i < 5; i++) await timedCall(client);
+  const quiet: number[] = [];
+  for (let i = 0; i < runs; i++) quiet.push(await timedCall(client));
+  const busy: number[] = [];
+  let backupDone = false;
+  const during = runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', path.join(root, 'backup-2')]).then((run) => {
+    backupDone = true;
+    return run;
+  });
+  while (!backupDone) busy.push(await timedCall(client));
+  const duringRun = mustSucceed('the backup under load', await during);
+  quiet.sort((a, b) => a - b);
+  busy.sort((a, b) => a - b);
+  fs.rmSync(path.join(root, 'backup-2'), { recursive: true, force: true });
+
+  // (e) Verify the full set on its own (the backup verified it once already).
+  const verify = mustSucceed('verify-backup', await runHostCli(['verify-backup', '--from', fullSet, '--key-file', keyFile]));
+
+  // (f) Rekey, host stopped; then the host must start with the new key (and only it).
+  await host.stop();
+  const rekey = mustSucceed('rekey', await runHostCli(['rekey', '--data', dataDir, '--key-file', keyFile, '--new-key-file', newKeyFile]));
+  host = await startHostProcess({ dataDir, keyFile: newKeyFile, timeoutMs: 120_000 });
+  const afterRekey = await host.client('bench');
+  await afterRekey.call('auth.login', COORDINATOR);
+  const listed = await afterRekey.call('cases.list', {});
+  await host.stop();
+
+  const ratio = full.ms / copyMs;
+  const latencyRatio = at(busy, 0.95) / at(quiet, 0.95);
+  const goal = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
+  console.log(
+    [
+      `(a) cp -r of the data folder                ${seconds(copyMs).padStart(10)}   ${gib(dataBytes)}`,
+      `(b) full backup set (host.js backup)        ${seconds(full.ms).padStart(10)}   set ${gib(fullSetBytes)} + objects; b/a ${ratio.toFixed(2)} (≤ 1.5: ${goal(ratio <= 1.5)})`,
+      `(c) incremental set, no new evidence        ${seconds(incremental.ms).padStart(10)}   (< 10 s: ${goal(incremental.ms < 10_000)})`,
+      `(d) cases.list p95 quiet                    ${at(quiet, 0.95).toFixed(1).padStart(8)} ms   p50 ${at(quiet, 0.5).toFixed(1)} ms, ${quiet.length} calls`,
+      `    cases.list p95 during a full backup     ${at(busy, 0.95).toFixed(1).padStart(8)} ms   p50 ${at(busy, 0.5).toFixed(1)} ms, ${busy.length} calls over ${seconds(duringRun.ms)}; ratio ${latencyRatio.toFixed(2)} (< 2: ${goal(latencyRatio < 2)})`,
+      `(e) verify-backup of the full set           ${seconds(verify.ms).padStart(10)}`,
+      `(f) rekey (host stopped)                    ${seconds(rekey.ms).padStart(10)}   then the host started with the new key and listed ${listed.total} cases`,
+      '',
+      'Times are wall clock of the whole command (node start included); the backup command verifies the new set unless it says otherwise.',
+    ].join('\n'),
+  );
+} catch (error) {
+  failed = true;
+  console.error(`bench:backup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  await host?.kill9();
+  if (values.keep) console.log(`kept ${root}`);
+  else fs.rmSync(root, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
