@@ -72,7 +72,13 @@ export async function checkLedgerThroughApi(client: Client, ledger: Ledger): Pro
   const byCase = new Map<number, typeof ledger.notes>();
   for (const note of ledger.notes) byCase.set(note.caseId, [...(byCase.get(note.caseId) ?? []), note]);
   for (const [caseId, acked] of byCase) {
-    const { notes } = await client.call('cases.listNotes', { caseId });
+    let notes;
+    try {
+      ({ notes } = await client.call('cases.listNotes', { caseId }));
+    } catch (error) {
+      problems.push(`cases.listNotes ${caseId}: ${(error as Error).message} (${acked.length} acknowledged notes)`);
+      continue;
+    }
     for (const note of acked) if (!notes.some((n) => n.id === note.noteId && n.text === note.text)) problems.push(`note ${note.noteId} on case ${caseId} not read back`);
   }
   return problems;

@@ -226,7 +226,7 @@ try {
       `cycle ${String(cycle).padStart(String(cycles).length)}/${cycles}: kill -9 at ${killAtMs} ms, ${writes} writes acknowledged ` +
         `(${acked.cases.length} cases, ${acked.notes.length} notes, ${acked.updates.length} edits), ${inFlight} in flight; ` +
         `restart ${seconds(restarts.at(-1)!)}; integrity ${integrity}; audit ${verdict.ok ? 'ok' : 'BROKEN'} (${verdict.entries} entries)${backupNote}` +
-        (problems.length ? `\n  FAILED:\n    ${problems.join('\n    ')}` : ''),
+        (problems.length ? `\n  FAILED:\n    ${[...problems.slice(0, 20), ...(problems.length > 20 ? [`… and ${problems.length - 20} more`] : [])].join('\n    ')}` : ''),
     );
     if (problems.length) {
       failed = true;

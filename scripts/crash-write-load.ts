@@ -59,8 +59,13 @@ export class ClientLoad {
   async settle(): Promise<void> {
     for (const [caseId, version] of this.versions) {
       if (version !== null) continue;
-      const current = await this.client.call('cases.get', { caseId });
-      this.versions.set(caseId, current.version);
+      try {
+        this.versions.set(caseId, (await this.client.call('cases.get', { caseId })).version);
+      } catch (error) {
+        // Gone: the checks that follow say whether it was acknowledged; the load goes on without it.
+        if (error instanceof ApiError && error.code === 'not_found') this.versions.delete(caseId);
+        else throw error;
+      }
     }
   }
 
