@@ -15,7 +15,6 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { createClient, type Client, type Transport } from '../shared/client';
@@ -23,6 +22,7 @@ import { openCore, type Core } from '../electron/core/core';
 import { DATABASE_FILE } from '../electron/core/db/store';
 import { requireBuiltHost, runHostCli, startHostProcess, type CliRun, type HostProcess } from './host-process';
 import { seedCases, seedUsers } from './seed-data';
+import { addRecordings } from './seed-recordings';
 
 const usage = `Usage: npm run bench:backup -- [--cases N] [--evidence-gb G] [--recording-mib M] [--runs R] [--keep]
 
@@ -79,71 +79,6 @@ function folderBytes(dir: string): number {
     if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
-}
-
-/** `size` bytes of one random 16 MiB block over and over: the cipher and the hashes do not care, and it is quick to make. */
-function recordingBytesStream(size: number, block: Buffer): Readable {
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= size) return this.push(null);
-      const chunk = block.subarray(0, Math.min(block.length, size - sent));
-      sent += chunk.length;
-      this.push(chunk);
-    },
-  });
-}
-
-/**
- * Recordings as recordings.register leaves them: the object in the store and its
- * row (on a held interview of a seeded case) with the custody entry. Rows, not
- * uploads: the upload path is measured by bench:evidence.
- */
-async function addRecordings(core: Core, total: number, each: number): Promise<{ count: number; bytes: number }> {
-  const db = core.store.db;
-  const now = new Date().toISOString();
-  const userId = (db.prepare("SELECT id FROM users WHERE username = 'bench.coord'").get() as { id: number }).id;
-  const roomId = Number(db.prepare("INSERT INTO rooms (name, kind, equipment, active) VALUES ('Bench interview room', 'interview', '', 1)").run().lastInsertRowid);
-  const cases = db.prepare('SELECT id, child_id FROM cases WHERE child_id IS NOT NULL ORDER BY id DESC LIMIT ?').all(Math.ceil(total / each)) as { id: number; child_id: number }[];
-  let bytes = 0;
-  let count = 0;
-  for (const [i, c] of cases.entries()) {
-    const size = Math.min(each, total - bytes);
-    if (size <= 0) break;
-    // A block of its own: the content-addressed store would keep equal recordings once.
-    const block = randomBytes(16 * MIB);
-    const uploadId = `bench-${i}`;
-    const stored = await core.evidence.receive(uploadId, recordingBytesStream(size, block), size);
-    db.transaction(() => {
-      const interviewId = Number(
-        db
-          .prepare(
-            `INSERT INTO interviews (case_id, child_id, status, starts_at, ends_at, duration_minutes, room_id, interviewer_id, created_at, created_by)
-             VALUES (?, ?, 'held', ?, ?, 60, ?, ?, ?, ?)`,
-          )
-          .run(c.id, c.child_id, now, now, roomId, userId, now, userId).lastInsertRowid,
-      );
-      const recordingId = Number(
-        db
-          .prepare(
-            `INSERT INTO recordings (interview_id, case_id, kind, file_name, format, size, duration_seconds, sha256, registered_at, registered_by, last_check_at, last_check_ok)
-             VALUES (?, ?, 'main_video', ?, 'video/mp4', ?, 3600, ?, ?, ?, ?, 1)`,
-          )
-          .run(interviewId, c.id, `interview-${c.id}.mp4`, stored.size, stored.sha256, now, userId, now).lastInsertRowid,
-      );
-      db.prepare("INSERT INTO recording_custody (recording_id, at, user_id, action, sha256, note) VALUES (?, ?, ?, 'registered', ?, ?)").run(
-        recordingId,
-        now,
-        userId,
-        stored.sha256,
-        `interview-${c.id}.mp4`,
-      );
-    })();
-    core.evidence.commit(uploadId, stored.sha256);
-    bytes += size;
-    count++;
-  }
-  return { count, bytes };
 }
 
 const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -207,7 +142,7 @@ try {
     },
   });
   const evidenceStart = performance.now();
-  const recordings = await addRecordings(core, evidenceBytes, recordingBytes);
+  const recordings = await addRecordings(core, { totalBytes: evidenceBytes, eachBytes: recordingBytes, username: COORDINATOR.username });
   core.store.db.pragma('wal_checkpoint(TRUNCATE)');
   core.close();
   const dataBytes = folderBytes(dataDir);

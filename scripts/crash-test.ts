@@ -13,10 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '../shared/client';
+import { openCore } from '../electron/core/core';
 import { checkLedgerInDatabase, checkLedgerThroughApi, openDatabase } from './crash-checks';
 import { ClientLoad, emptyLedger, type Ledger, type LoadOutcome } from './crash-write-load';
 import { requireBuiltHost, runHostCli, startHostProcess, type HostProcess } from './host-process';
 import { Random } from './seed-data';
+import { addRecordings } from './seed-recordings';
 
 const usage = `Usage: npm run test:crash -- [--cycles N] [--clients C] [--seed S] [--no-backup] [--keep]
 
@@ -59,6 +61,10 @@ const dataDir = path.join(root, 'data');
 const keyFile = path.join(root, 'keys', 'host.key');
 const dest = path.join(root, 'backups');
 const setsDir = path.join(dest, 'sets');
+const databaseFile = path.join(dataDir, 'barnahus.db');
+const anchorFile = path.join(root, 'audit-anchors.log');
+const RECORDING_BYTES = 24 * 1024 * 1024;
+const readKey = () => Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -83,6 +89,21 @@ async function setUp(host: HostProcess): Promise<{ admin: Client; loads: ClientL
     loads.push(new ClientLoad(`c${i}`, client, new Random(`${values.seed}/${i}`)));
   }
   return { admin, loads };
+}
+
+/**
+ * Before a cycle with a backup: an orderly stop, a new recording in the evidence
+ * store, a start; so every backup has an object to copy and a kill can land mid-copy.
+ */
+async function withNewRecording(running: HostProcess): Promise<HostProcess> {
+  await running.stop();
+  const core = openCore({ file: databaseFile, key: readKey(), anchorFile, log: () => undefined });
+  try {
+    await addRecordings(core, { totalBytes: RECORDING_BYTES, eachBytes: RECORDING_BYTES, username: 'crash.coord1' });
+  } finally {
+    core.close();
+  }
+  return startHostProcess({ dataDir, keyFile });
 }
 
 const listSets = () => (fs.existsSync(setsDir) ? fs.readdirSync(setsDir) : []);
@@ -195,7 +216,7 @@ try {
     }
     for (const [i, outcome] of outcomes.entries()) problems.push(...(await checkLedgerThroughApi(await signedIn(host, `crash.coord${i + 1}`, PASSWORD), outcome.acked)));
 
-    const db = openDatabase(path.join(dataDir, 'barnahus.db'), Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex'));
+    const db = openDatabase(databaseFile, readKey());
     let integrity: string;
     try {
       integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
@@ -231,6 +252,10 @@ try {
     if (problems.length) {
       failed = true;
       break;
+    }
+    if (!values['no-backup'] && (cycle + 1) % 2 === 0 && cycle < cycles) {
+      host = await withNewRecording(host);
+      for (const load of loads) load.reconnect(await host.client());
     }
   }
 } catch (error) {
