@@ -178,7 +178,8 @@ console.log(`Barnahus Desk crash test: ${cycles} cycles, ${clientCount} clients,
 let host = await startHostProcess({ dataDir, keyFile });
 const fingerprint = host.fingerprint;
 try {
-  const { loads } = await setUp(host);
+  const { admin: setUpAdmin, loads } = await setUp(host);
+  const adminToken = setUpAdmin.token;
   for (let cycle = 1; cycle <= cycles; cycle++) {
     const problems: string[] = [];
     let stopped = false;
@@ -214,7 +215,7 @@ try {
       load.reconnect(await host.client());
       await load.settle();
     }
-    for (const [i, outcome] of outcomes.entries()) problems.push(...(await checkLedgerThroughApi(await signedIn(host, `crash.coord${i + 1}`, PASSWORD), outcome.acked)));
+    for (const [i, outcome] of outcomes.entries()) problems.push(...(await checkLedgerThroughApi(loads[i]!.api, outcome.acked)));
 
     const db = openDatabase(databaseFile, readKey());
     let integrity: string;
@@ -226,7 +227,8 @@ try {
     }
     if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
 
-    const admin = await signedIn(host, ADMIN.username, ADMIN.password);
+    const admin = await host.client();
+    admin.setToken(adminToken);
     const verdict = await admin.call('audit.verify', {});
     if (!verdict.ok || verdict.checkpoints.anchorFile === 'damaged' || verdict.checkpoints.disagreeing > 0) {
       problems.push(`audit.verify: ok ${verdict.ok}, first broken ${verdict.firstBroken ?? '-'}, anchor file ${verdict.checkpoints.anchorFile}, ${verdict.checkpoints.disagreeing} checkpoints disagree`);

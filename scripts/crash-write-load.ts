@@ -49,6 +49,11 @@ export class ClientLoad {
     private readonly rng: Random,
   ) {}
 
+  /** The client's connection, signed in as its coordinator. */
+  get api(): Client {
+    return this.client;
+  }
+
   /** After a restart: the same session token on a new connection. */
   reconnect(client: Client): void {
     client.setToken(this.client.token);
