@@ -24,12 +24,14 @@ import { requireBuiltHost, runHostCli, startHostProcess, type CliRun, type HostP
 import { seedCases, seedUsers } from './seed-data';
 import { addRecordings } from './seed-recordings';
 
-const usage = `Usage: npm run bench:backup -- [--cases N] [--evidence-gb G] [--recording-mib M] [--runs R] [--keep]
+const usage = `Usage: npm run bench:backup -- [--cases N] [--evidence-gb G] [--recording-mib M] [--runs R] [--prepared DIR] [--keep]
 
   --cases N          demo cases to seed (default 100000)
   --evidence-gb G    GB of recordings in the evidence store (default 2; fractions allowed)
   --recording-mib M  size of each recording (default 512)
   --runs R           cases.list calls for the quiet p95 (default 200)
+  --prepared DIR     build the data folder in DIR once and keep it; later runs copy it
+                     from there instead of seeding again (--cases and --evidence-gb then do not apply)
   --keep             keep the temp folder`;
 
 const { values } = parseArgs({
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     'evidence-gb': { type: 'string', default: '2' },
     'recording-mib': { type: 'string', default: '512' },
     runs: { type: 'string', default: '200' },
+    prepared: { type: 'string' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -104,6 +107,41 @@ const newSet = (dest: string, before: Set<string>) => {
 };
 const setsAt = (dest: string) => new Set(fs.existsSync(path.join(dest, 'sets')) ? fs.readdirSync(path.join(dest, 'sets')) : []);
 
+/** A data folder as the host would have left it, with its key file and checkpoint file beside it, in `dir`. */
+async function buildCentre(dir: string): Promise<string> {
+  const key = randomBytes(32);
+  fs.mkdirSync(path.join(dir, 'keys'), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, 'keys', 'host.key'), `${key.toString('hex')}\n`, { mode: 0o600 });
+  const seedStart = performance.now();
+  const core = openCore({ file: path.join(dir, 'data', DATABASE_FILE), key, anchorFile: path.join(dir, 'audit-anchors.log'), log: () => undefined });
+  try {
+    const admin = inProcessClient(core);
+    await admin.call('setup.initialize', { centreName: 'Bench', admin: ADMIN });
+    await admin.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    await admin.call('users.create', { ...COORDINATOR, displayName: 'Bench Coordinator', agency: 'barnahus_staff', roles: ['coordinator'] });
+    core.store.db.prepare("UPDATE users SET must_change_password = 0 WHERE username LIKE 'bench.%'").run();
+    const seeded = seedCases(core.store.db, {
+      count: caseCount,
+      seed: 1,
+      now: new Date(),
+      users: seedUsers(core.store.db),
+      onProgress(done, total, ms) {
+        if (process.stdout.isTTY) process.stdout.write(`\rseeding ${done}/${total} (${((done / ms) * 1000).toFixed(0)} cases/s)${done === total ? '\n' : ''}`);
+      },
+    });
+    const evidenceStart = performance.now();
+    const recordings = await addRecordings(core, { totalBytes: evidenceBytes, eachBytes: recordingBytes, username: COORDINATOR.username });
+    core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbBytes = fs.statSync(path.join(dir, 'data', DATABASE_FILE)).size;
+    return (
+      `data folder: ${seeded.inserted} cases (seeded in ${seconds(evidenceStart - seedStart)}), database ${(dbBytes / MIB).toFixed(0)} MiB; ` +
+      `${recordings.count} recordings, ${gib(recordings.bytes)} (stored in ${seconds(performance.now() - evidenceStart)})`
+    );
+  } finally {
+    core.close();
+  }
+}
+
 const df = await promisify(execFile)('df', ['-Pk', os.tmpdir()]);
 const freeBytes = Number(df.stdout.trim().split('\n').at(-1)!.split(/\s+/)[3]) * 1024;
 // The data, its copy, two destinations and verify's temporary restore: about five times the evidence.
@@ -120,37 +158,15 @@ let failed = false;
 let host: HostProcess | undefined;
 try {
   console.log(`Barnahus Desk backup benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${gib(freeBytes)} free in ${os.tmpdir()}\n`);
-  const key = randomBytes(32);
-  fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600 });
-
-  // The data folder, built in this process as the host would have left it.
-  const seedStart = performance.now();
-  const core = openCore({ file: path.join(dataDir, DATABASE_FILE), key, anchorFile: path.join(root, 'audit-anchors.log'), log: () => undefined });
-  const admin = inProcessClient(core);
-  await admin.call('setup.initialize', { centreName: 'Bench', admin: ADMIN });
-  await admin.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  await admin.call('users.create', { ...COORDINATOR, displayName: 'Bench Coordinator', agency: 'barnahus_staff', roles: ['coordinator'] });
-  core.store.db.prepare("UPDATE users SET must_change_password = 0 WHERE username LIKE 'bench.%'").run();
-  const seeded = seedCases(core.store.db, {
-    count: caseCount,
-    seed: 1,
-    now: new Date(),
-    users: seedUsers(core.store.db),
-    onProgress(done, total, ms) {
-      if (process.stdout.isTTY) process.stdout.write(`\rseeding ${done}/${total} (${((done / ms) * 1000).toFixed(0)} cases/s)${done === total ? '\n' : ''}`);
-    },
-  });
-  const evidenceStart = performance.now();
-  const recordings = await addRecordings(core, { totalBytes: evidenceBytes, eachBytes: recordingBytes, username: COORDINATOR.username });
-  core.store.db.pragma('wal_checkpoint(TRUNCATE)');
-  core.close();
+  if (values.prepared && fs.existsSync(path.join(values.prepared, 'data'))) {
+    console.log(`data folder: the one prepared in ${values.prepared} (copied, not timed)`);
+  } else {
+    console.log(await buildCentre(values.prepared ?? root));
+  }
+  if (values.prepared) await promisify(execFile)('cp', ['-a', `${values.prepared}/.`, root]);
   const dataBytes = folderBytes(dataDir);
   const dbBytes = fs.statSync(path.join(dataDir, DATABASE_FILE)).size;
-  console.log(
-    `data folder: ${seeded.inserted} cases (seeded in ${seconds(evidenceStart - seedStart)}), database ${(dbBytes / MIB).toFixed(0)} MiB; ` +
-      `${recordings.count} recordings, ${gib(recordings.bytes)} (stored in ${seconds(performance.now() - evidenceStart)}); ${gib(dataBytes)} in all\n`,
-  );
+  console.log('');
 
   // (a) The reference: the same files copied by cp, in the same run (so the same page cache and disk).
   const copyStart = performance.now();
@@ -204,7 +220,7 @@ try {
   const goal = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
   console.log(
     [
-      `(a) cp -r of the data folder                ${seconds(copyMs).padStart(10)}   ${gib(dataBytes)}`,
+      `(a) cp -r of the data folder                ${seconds(copyMs).padStart(10)}   ${gib(dataBytes)} (database ${(dbBytes / MIB).toFixed(0)} MiB)`,
       `(b) full backup set (host.js backup)        ${seconds(full.ms).padStart(10)}   set ${gib(fullSetBytes)} + objects; b/a ${ratio.toFixed(2)} (≤ 1.5: ${goal(ratio <= 1.5)})`,
       `(c) incremental set, no new evidence        ${seconds(incremental.ms).padStart(10)}   (< 10 s: ${goal(incremental.ms < 10_000)})`,
       `(d) cases.list p95 quiet                    ${at(quiet, 0.95).toFixed(1).padStart(8)} ms   p50 ${at(quiet, 0.5).toFixed(1)} ms, ${quiet.length} calls`,

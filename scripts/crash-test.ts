@@ -126,16 +126,21 @@ async function checkCompleteLookingSets(): Promise<string[]> {
   return problems;
 }
 
-/** Debris a killed backup may leave: .partial- sets, and anything in the object store not named by its hash. */
+/**
+ * Debris a killed backup may leave: .partial- sets, half-copied objects (anything in
+ * the object store not named by its hash, .incoming/ included), verify scratch
+ * folders and its lock. After a backup that finished, none may remain.
+ */
 function debris(): string[] {
   const found = listSets()
     .filter((name) => name.startsWith('.partial-'))
     .map((name) => `sets/${name}`);
+  if (fs.existsSync(dest)) for (const entry of fs.readdirSync(dest)) if (entry.startsWith('.')) found.push(entry);
   const objects = path.join(dest, 'objects');
   if (fs.existsSync(objects)) {
     for (const entry of fs.readdirSync(objects, { recursive: true }) as string[]) {
-      const full = path.join(objects, entry);
-      if (fs.statSync(full).isDirectory() ? !/^[0-9a-f]{2}$/.test(entry) : !/^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(entry)) found.push(`objects/${entry}`);
+      const named = fs.statSync(path.join(objects, entry)).isDirectory() ? /^([0-9a-f]{2}|\.incoming)$/.test(entry) : /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(entry);
+      if (!named) found.push(`objects/${entry}`);
     }
   }
   return found;
