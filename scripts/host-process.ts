@@ -41,11 +41,12 @@ export async function startHostProcess(options: { dataDir: string; keyFile: stri
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Two minutes: loading the bundle alone takes 6–15 s on a 2-core machine another test run keeps busy.
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the host did not print its ready line within ${options.timeoutMs ?? 30_000} ms\n${err}`));
-    }, options.timeoutMs ?? 30_000);
+      reject(new Error(`the host did not print its ready line within ${options.timeoutMs ?? 120_000} ms\n${err}`));
+    }, options.timeoutMs ?? 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const match = READY.exec(out);
