@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StoreError } from '../core/db/store-error';
+import { backupCommands, backupUsage, runBackupCommand, type BackupCommand, type CommandIo } from './backup-cli';
 import { startHost } from './host';
 
 export const usage = `Usage: npm run host -- --data DIR --key-file PATH [--listen ADDR] [--port N] [--audit-anchors PATH] [--web]
@@ -14,7 +15,9 @@ export const usage = `Usage: npm run host -- --data DIR --key-file PATH [--liste
                     the append-only file of audit checkpoints (default:
                     audit-anchors.log beside the data folder). Put it on
                     another volume and copy it off the host.
-  --web             also serve the user interface to browsers at https://ADDR:PORT/`;
+  --web             also serve the user interface to browsers at https://ADDR:PORT/
+
+${backupUsage}`;
 
 export interface CliArgs {
   dataDir: string;
@@ -59,7 +62,9 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } | { he
   };
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io?: CommandIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (backupCommands.includes(first as BackupCommand)) return runBackupCommand(first as BackupCommand, rest, io);
   const args = parseCliArgs(argv);
   if ('help' in args) {
     console.log(usage);

@@ -18,14 +18,25 @@ export function loadOrCreateKeyFile(file: string, options: { databaseExists: boo
         'Point --key-file at the key created with that database; a new key could not open it.',
     );
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
-  // 'wx': never overwrite a key that appeared meanwhile; losing a key loses the database.
-  fs.writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  writeNewKeyFile(file, key);
   return { key, created: true };
 }
 
-function readKeyFile(file: string): Buffer {
+/** Writes a key file that must not exist yet (mode 0600, flushed): a rekey's new key, or one recovered from a set. */
+export function writeNewKeyFile(file: string, key: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // 'wx': never overwrite a key that appeared meanwhile; losing a key loses the database.
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, `${key.toString('hex')}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function readKeyFile(file: string): Buffer {
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new StoreError('bad_key_file', `${file} is not a file.`);
   if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {

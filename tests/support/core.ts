@@ -72,8 +72,8 @@ export async function setUpCentre(client: Client, centreName = 'Barnahus Cluj'):
  * Every row of every table, in a stable order: equal digests mean nothing changed.
  * `exceptAudit`: a refusal may (must) add to the audit log and nothing else.
  */
-export function databaseDigest(db: Database, options: { exceptAudit?: boolean } = {}): string {
-  const skip = options.exceptAudit ? new Set(['audit_log', 'audit_head', 'sqlite_sequence']) : new Set<string>();
+export function databaseDigest(db: Database, options: { exceptAudit?: boolean; except?: string[] } = {}): string {
+  const skip = new Set([...(options.exceptAudit ? ['audit_log', 'audit_head', 'sqlite_sequence'] : []), ...(options.except ?? [])]);
   const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter(
     ({ name }) => !skip.has(name),
   );

@@ -5,7 +5,8 @@
 export type { BackupKind, BackupProgress, BackupSetSummary, BackupSource, Retention, VerificationResult } from './types';
 export { defaultRetention } from './types';
 export { BackupError, type BackupErrorCode } from './backup-error';
-export { newRecoveryKey, keyFromRecoveryKey, type RecoveryPublicKey } from './recovery-key';
+export { newRecoveryKey, parseRecoveryKey, publicKeyOfRecoveryKey, type RecoveryPublicKey } from './recovery-key';
+export { keyFromRecoveryKey } from './manifest';
 export { createBackupSet, type CreateBackupOptions } from './create';
 export { verifyBackupSet } from './verify';
 export { restoreBackupSet, type RestoreOutcome } from './restore';

@@ -58,9 +58,7 @@ export function openStore(options: StoreOptions): Store {
   for (const suffix of ['', '-wal', '-shm']) tightenFile(file + suffix, log);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    applyKey(db, key);
     try {
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
     } catch (error) {
@@ -87,6 +85,13 @@ export function openStore(options: StoreOptions): Store {
     throw error;
   }
   return { db, file, created: !existed, close: () => db.close() };
+}
+
+/** The cipher settings and key, before any other statement: the only way this app opens a database file. */
+export function applyKey(db: Database.Database, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
 }
 
 function readHeader(file: string): Buffer {

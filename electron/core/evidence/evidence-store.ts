@@ -42,8 +42,7 @@ export class EvidenceStore {
     readonly dir: string,
     databaseKey: Buffer,
   ) {
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'aes-256-ctr', 32));
-    this.nameKey = Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'object-name', 32));
+    ({ encryptionKey: this.encryptionKey, nameKey: this.nameKey } = evidenceKeys(databaseKey));
     this.objectsDir = path.join(dir, 'objects');
     this.incomingDir = path.join(dir, 'incoming');
     this.quarantineDir = path.join(dir, 'quarantine');
@@ -55,7 +54,7 @@ export class EvidenceStore {
   }
 
   private objectPath(sha256: string): string {
-    const name = createHmac('sha256', this.nameKey).update(sha256).digest('hex');
+    const name = objectNameFor(this.nameKey, sha256);
     return path.join(this.objectsDir, name.slice(0, 2), name);
   }
 
@@ -127,36 +126,7 @@ export class EvidenceStore {
   }
 
   private readObject(file: string, start: number, end?: number): Readable {
-    const fd = fs.openSync(file, 'r');
-    const header = Buffer.alloc(HEADER);
-    fs.readSync(fd, header, 0, HEADER, 0);
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) {
-      fs.closeSync(fd);
-      throw new Error('not an evidence store object');
-    }
-    const firstBlock = Math.floor(start / BLOCK);
-    const decipher = createDecipheriv('aes-256-ctr', this.encryptionKey, addToCounter(header.subarray(MAGIC.length), firstBlock));
-    const skip = start - firstBlock * BLOCK;
-    const raw = fs.createReadStream('', {
-      fd,
-      start: HEADER + firstBlock * BLOCK,
-      ...(end === undefined ? {} : { end: HEADER + end }),
-    });
-    let toSkip = skip;
-    const trim = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        if (toSkip >= chunk.length) {
-          toSkip -= chunk.length;
-          return done();
-        }
-        const rest = chunk.subarray(toSkip);
-        toSkip = 0;
-        done(null, rest);
-      },
-    });
-    raw.on('error', (error) => trim.destroy(error));
-    decipher.on('error', (error) => trim.destroy(error));
-    return raw.pipe(decipher).pipe(trim);
+    return openEncryptedObject(file, this.encryptionKey, start, end);
   }
 
   /** The SHA-256 of what is stored now, or null if the file is gone or unreadable. */
@@ -223,6 +193,71 @@ export class EvidenceStore {
   locate(sha256: string): string {
     return this.objectPath(sha256);
   }
+}
+
+/** The plain bytes of an object file from `start` to `end` inclusive, decrypted as they stream (backups read objects outside the store). */
+export function openEncryptedObject(file: string, encryptionKey: Buffer, start = 0, end?: number): Readable {
+  const fd = fs.openSync(file, 'r');
+  const header = Buffer.alloc(HEADER);
+  fs.readSync(fd, header, 0, HEADER, 0);
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) {
+    fs.closeSync(fd);
+    throw new Error('not an evidence store object');
+  }
+  const firstBlock = Math.floor(start / BLOCK);
+  const decipher = createDecipheriv('aes-256-ctr', encryptionKey, addToCounter(header.subarray(MAGIC.length), firstBlock));
+  const skip = start - firstBlock * BLOCK;
+  const raw = fs.createReadStream('', {
+    fd,
+    start: HEADER + firstBlock * BLOCK,
+    ...(end === undefined ? {} : { end: HEADER + end }),
+  });
+  let toSkip = skip;
+  const trim = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (toSkip >= chunk.length) {
+        toSkip -= chunk.length;
+        return done();
+      }
+      const rest = chunk.subarray(toSkip);
+      toSkip = 0;
+      done(null, rest);
+    },
+  });
+  raw.on('error', (error) => trim.destroy(error));
+  decipher.on('error', (error) => trim.destroy(error));
+  return raw.pipe(decipher).pipe(trim);
+}
+
+/** The two keys the store derives from the database key: one encrypts objects, one names them. */
+export function evidenceKeys(databaseKey: Buffer): { encryptionKey: Buffer; nameKey: Buffer } {
+  return {
+    encryptionKey: Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'aes-256-ctr', 32)),
+    nameKey: Buffer.from(hkdfSync('sha256', databaseKey, 'barnahus-evidence', 'object-name', 32)),
+  };
+}
+
+/** An object's file name: a keyed hash of its content's SHA-256. */
+export function objectNameFor(nameKey: Buffer, sha256: string): string {
+  return createHmac('sha256', nameKey).update(sha256).digest('hex');
+}
+
+/** The plain bytes of a source, encrypted into a new object file (a rekey writes every object again under the new key). */
+export async function writeEncryptedObject(source: Readable, target: string, encryptionKey: Buffer): Promise<StoredContent> {
+  const iv = randomBytes(16);
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const out = fs.createWriteStream(target, { flags: 'wx', mode: 0o600 });
+  out.write(Buffer.concat([MAGIC, iv]));
+  await pipeline(source, meter, createCipheriv('aes-256-ctr', encryptionKey, iv), out);
+  return { sha256: hash.digest('hex'), size };
 }
 
 export class UploadTooLarge extends Error {
