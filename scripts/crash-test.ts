@@ -153,16 +153,18 @@ interface BackupKill {
   recoveryMs: number;
 }
 
-let backupEstimateMs = 1500;
+/** How long a backup works once started (its lock taken): the kills spread over that, not over Node's start. */
+let backupWorkMs = 1500;
+const backupBegan = () => fs.existsSync(path.join(dest, '.lock'));
 
 /** After a killed backup: the check of what it left, then a backup to the end that must clean up and verify. */
 async function recoverBackups(kill: { killAfterMs: number; code: number | null }): Promise<{ outcome: BackupKill; problems: string[] }> {
   const problems = await checkCompleteLookingSets();
   const debrisLeft = debris().length;
   const before = new Set(listSets());
-  const backup = await runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest]);
+  const backup = await runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest], { began: backupBegan });
   if (backup.code !== 0) problems.push(`the backup after the killed one failed (exit ${backup.code ?? backup.signal}): ${backup.stderr.trim() || backup.stdout.trim()}`);
-  else backupEstimateMs = backup.ms;
+  else backupWorkMs = backup.ms - (backup.beganMs ?? 0);
   const left = debris();
   if (left.length > 0) problems.push(`the next backup left debris: ${left.slice(0, 5).join(', ')}`);
   const fresh = listSets().filter((name) => !before.has(name) && !name.startsWith('.partial-'));
@@ -191,8 +193,14 @@ try {
     const killAtMs = rng.int(300, 2500);
     const withBackup = !values['no-backup'] && cycle % 2 === 0;
     const running: Promise<LoadOutcome>[] = loads.map((load) => load.run(() => stopped));
-    const backupKillAfter = withBackup ? rng.int(20, Math.max(100, Math.round(backupEstimateMs * 1.2))) : 0;
-    const backupRun = withBackup ? runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest], { killAfterMs: backupKillAfter }) : null;
+    const backupKillAfter = withBackup ? rng.int(0, Math.max(100, Math.round(backupWorkMs * 1.1))) : 0;
+    const backupRun = withBackup ? runHostCli(['backup', '--data', dataDir, '--key-file', keyFile, '--to', dest], { killAfterMs: backupKillAfter, began: backupBegan }) : null;
+    if (backupRun) {
+      // The host dies while the backup works, not before Node has even started it.
+      let ended = false;
+      void backupRun.then(() => (ended = true));
+      while (!ended && !backupBegan()) await sleep(10);
+    }
     await sleep(killAtMs);
     await host.kill9();
     stopped = true;
@@ -246,7 +254,7 @@ try {
       const { outcome, problems: backupProblems } = await recoverBackups({ killAfterMs: backupKillAfter, code: killedBackup.code });
       problems.push(...backupProblems);
       backupKills.push(outcome);
-      backupNote = `; backup kill -9 at ${outcome.killAfterMs} ms ${outcome.finished ? '(it had finished: its set verifies)' : `left ${outcome.debrisLeft} debris`}, next backup ${seconds(outcome.recoveryMs)} ${backupProblems.length ? 'FAILED' : 'clean + verified'}`;
+      backupNote = `; backup kill -9 ${outcome.killAfterMs} ms into its work ${outcome.finished ? '(it had finished: its set verifies)' : `left ${outcome.debrisLeft} debris`}, next backup ${seconds(outcome.recoveryMs)} ${backupProblems.length ? 'FAILED' : 'clean + verified'}`;
     }
 
     const writes = acked.cases.length + acked.notes.length + acked.updates.length;

@@ -95,21 +95,41 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** When `began` first held, in ms from the start (null if it never did). */
+  beganMs: number | null;
 }
 
-/** One host.js subcommand (backup, verify-backup, restore, rekey) to its end. */
-export function runHostCli(args: string[], options: { killAfterMs?: number } = {}): Promise<CliRun> {
+/**
+ * One host.js subcommand (backup, verify-backup, restore, rekey) to its end.
+ * `began` (polled every 10 ms) marks when the command got to work, past Node's
+ * start; `killAfterMs` then counts from that moment (from the spawn without it).
+ */
+export function runHostCli(args: string[], options: { killAfterMs?: number; began?: () => boolean } = {}): Promise<CliRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [HOST_JS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
+  let beganMs: number | null = null;
+  let timer: NodeJS.Timeout | undefined;
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  const armKill = () => {
+    if (options.killAfterMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  };
+  const poll = options.began
+    ? setInterval(() => {
+        if (!options.began!()) return;
+        beganMs = performance.now() - started;
+        clearInterval(poll);
+        armKill();
+      }, 10)
+    : undefined;
+  if (!options.began) armKill();
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+      clearInterval(poll);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started, beganMs });
     });
   });
 }
