@@ -2,14 +2,13 @@
 // the database file's own integrity, and the audit chain.
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Client } from '../shared/client';
+import { applyKey } from '../electron/core/db/store';
 import type { AckedUpdate, Ledger } from './crash-write-load';
 
 /** Opens the host's database beside the running host (WAL lets a second reader in), with the key file's key. */
 export function openDatabase(file: string, key: Buffer): Database.Database {
   const db = new Database(file, { fileMustExist: true });
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  applyKey(db, key);
   db.pragma('busy_timeout = 10000');
   return db;
 }
