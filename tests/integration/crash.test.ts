@@ -41,7 +41,7 @@ describe('the crash test', () => {
     expect(check()).toContain(`note ${note.id} on case ${created.id} acknowledged but missing`);
   });
 
-  // CI's five cycles, two with a backup killed mid-way: about a minute, two on a 2-core machine other runs keep busy; needs the built host (npm test builds before test:unit).
+  // CI's five cycles, two with a backup killed mid-way: 43 s on a quiet 2-core machine, 124 s on one at load 10; needs the built host (npm test builds before test:unit).
   it(
     'npm run test:crash -- --cycles 5 finds every acknowledged write after each kill -9, and no complete-looking set from a killed backup',
     async () => {
