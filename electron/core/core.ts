@@ -56,6 +56,8 @@ export interface Core {
 
 export interface CoreOptions extends StoreOptions {
   clock?: Clock;
+  /** This application's version, written into backup manifests. */
+  appVersion?: string;
   log?: (message: string) => void;
   /** Where recordings are kept; by default the "evidence" folder beside the database. */
   evidenceDir?: string;
@@ -91,7 +93,7 @@ export function openCore(options: CoreOptions): Core {
   }
   anchor.startTimer(options.checkpointEveryMs ?? HOUR_MS, log);
   const source: BackupSource = { file: options.file, key: options.key, evidenceDir: evidence.dir, anchorFile: options.anchorFile ?? null };
-  return createCore(store, evidence, anchor, clock, log, options.storage, source, options.nativeBinding);
+  return createCore(store, evidence, anchor, clock, log, options.storage, source, options.nativeBinding, options.appVersion);
 }
 
 export function createCore(
@@ -104,6 +106,7 @@ export function createCore(
   /** What a backup copies (the database file and key, the evidence, the anchor file); without it the core cannot back up. */
   backupSource?: BackupSource,
   nativeBinding?: string,
+  appVersion?: string,
 ): Core {
   const bus = new EventBus();
   const transfers = new Transfers();
@@ -117,6 +120,7 @@ export function createCore(
     storage: storage ?? defaultStoragePolicy,
     writeCheckpoint: () => void anchor.writeCheckpoint('backup'),
     ...(nativeBinding ? { nativeBinding } : {}),
+    ...(appVersion ? { appVersion } : {}),
   });
   let scheduler: BackupScheduler | null = null;
   const dispatcher = createDispatcher({ db: store.db, handlers, clock, bus, evidence, anchor, backups, ...(log ? { log } : {}), ...(storage ? { storage } : {}) });

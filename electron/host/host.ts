@@ -67,7 +67,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } else {
     await backupBeforeUpgrade({ file, key, evidenceDir: path.join(options.dataDir, 'evidence'), anchorFile, log });
   }
-  const core = openCore({ file, key, anchorFile, log, ...(options.storage ? { storage: options.storage } : {}) });
+  const core = openCore({ file, key, anchorFile, log, appVersion: pkg.version, ...(options.storage ? { storage: options.storage } : {}) });
   try {
     if (options.scheduleBackups !== false) core.scheduleBackups();
     const identity = await loadOrCreateHostIdentity(core.store.db, new Date(), options.listen);

@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       hardenSession(session.defaultSession);
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, () => workstation?.mediaSource() ?? null));
-      workstation = await Workstation.open({ dir: app.getPath('userData'), safeStorage, ...(devBinding ? { nativeBinding: devBinding } : {}) });
+      workstation = await Workstation.open({ dir: app.getPath('userData'), safeStorage, appVersion: app.getVersion(), ...(devBinding ? { nativeBinding: devBinding } : {}) });
       registerIpc(ipcMain, workstation, () => window?.webContents ?? null);
       window = createMainWindow(BrowserWindow, preload, !app.isPackaged);
       window.on('closed', () => {

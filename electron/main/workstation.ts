@@ -27,6 +27,8 @@ export interface WorkstationDeps {
   safeStorage: SafeStorageLike;
   nativeBinding?: string;
   platform?: NodeJS.Platform;
+  /** app.getVersion(), for backup manifests. */
+  appVersion?: string;
 }
 
 type Remote = ReturnType<typeof createRemoteTransport>;
@@ -179,6 +181,7 @@ export class Workstation {
       // userData/audit-anchors.log: beside the data folder, where the desktop app keeps no copy of the database.
       anchorFile: path.join(this.deps.dir, 'audit-anchors.log'),
       ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
+      ...(this.deps.appVersion ? { appVersion: this.deps.appVersion } : {}),
     });
     // The desktop app backs itself up daily like the host does, once a destination is chosen on the Backups page.
     this.core.scheduleBackups();

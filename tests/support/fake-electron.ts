@@ -222,6 +222,11 @@ export class FakeApp extends EventEmitter {
     if (found === undefined) throw new Error(`FakeApp.getPath: no path set for '${name}'`);
     return found;
   }
+
+  /** Electron answers the app's package.json version. */
+  getVersion(): string {
+    return '0.0.0-test';
+  }
 }
 
 export class FakeWebRequest {

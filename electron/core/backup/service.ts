@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import pkg from '../../../package.json';
 import type { BackupProgress as ProgressView, BackupSet, BackupStatus } from '../../../shared/contract/methods/backups';
 import { checkMessages } from '../../../shared/contract/fields';
 import { iso, type Clock } from '../clock';
@@ -31,6 +30,12 @@ export interface BackupServiceDeps {
   storage: StoragePolicy;
   /** The SQLite binding built for Electron's ABI (desktop standalone); the engine's own connections need it too. */
   nativeBinding?: string;
+  /**
+   * Written into each manifest. Given by the process that knows it (the host's
+   * package.json, Electron's app.getVersion()): core code imports no JSON, so
+   * plain-Node loaders (Playwright's) can load it.
+   */
+  appVersion?: string;
 }
 
 function words(error: unknown): string {
@@ -132,7 +137,7 @@ export class BackupService {
         source,
         destination,
         kind,
-        appVersion: pkg.version,
+        appVersion: this.deps.appVersion ?? 'unknown',
         clock,
         recoveryPublicKey: settings.recoveryPublicKey,
         beforeSnapshot: this.deps.writeCheckpoint,
