@@ -215,7 +215,7 @@ async function restore(argv: string[], out: (line: string) => void, input: NodeJ
   const outcome = await restoreBackupSet({ setDir, dataDir, key, anchorFile, onProgress: progress.onProgress });
   progress.done();
   out(`Restored ${outcome.setName} into ${dataDir}: ${outcome.files} files, ${formatBytes(outcome.bytes)}.`);
-  if (outcome.movedAnchorFile) out(`The audit checkpoints from before the restore were kept as ${outcome.movedAnchorFile}: they name entries the restored log does not have, as they should.`);
+  if (outcome.movedAnchorFile) out(`The audit checkpoint file from before the restore was kept as ${outcome.movedAnchorFile}: its checkpoints after the set's time name entries the restored log does not have. Keep it with your records.`);
   if (newKeyFile) {
     writeNewKeyFile(newKeyFile, key);
     out(`The database key recovered with the recovery key is in ${newKeyFile} (mode 0600). Move it off the data volume, then start the host with --key-file pointing at it.`);
