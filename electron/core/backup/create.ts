@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { storedRecordingHashes } from '../evidence/stored-recordings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditHead } from '../audit';
@@ -7,7 +8,7 @@ import { schemaVersion } from '../db/migrate';
 import { evidenceKeys, objectNameFor } from '../evidence/evidence-store';
 import { ensurePrivateDir } from '../private-files';
 import { BackupError } from './backup-error';
-import { cleanDebris, fsyncDir, listBackupSets, lockDestination, processAlive, objectFile, incomingObjectsDir, PARTIAL_PREFIX, prepareDestination, setsDir } from './destination';
+import { cleanDebris, fsyncDir, lockDestination, removeLeftByDeadProcesses, summaryOf, objectFile, incomingObjectsDir, PARTIAL_PREFIX, prepareDestination, setsDir } from './destination';
 import { asBackupError, copyAndHash, fsyncFile, hashFile } from './files';
 import { ANCHORS_COPY, DATABASE_COPY, FORMAT, keyCheckOf, MANIFEST_FILE, manifestText, readManifest, type ManifestBody } from './manifest';
 import { wrapForRecovery, type RecoveryPublicKey } from './recovery-key';
@@ -133,9 +134,7 @@ export async function createBackupSet(options: CreateBackupOptions): Promise<Bac
     const final = path.join(setsDir(destination), name);
     fs.renameSync(partial, final);
     fsyncDir(setsDir(destination));
-    const summary = listBackupSets(destination).find((s) => s.name === name);
-    if (!summary) throw new BackupError('destination_unusable', `The set ${name} was written but cannot be read back from ${destination}.`);
-    return summary;
+    return summaryOf(final, body, null);
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw asBackupError(error, destination);
@@ -152,11 +151,7 @@ export async function createBackupSet(options: CreateBackupOptions): Promise<Bac
 function stagingFile(databaseFile: string): string {
   const dir = path.dirname(databaseFile);
   const prefix = `${path.basename(databaseFile)}.snapshot-`;
-  for (const entry of fs.readdirSync(dir)) {
-    if (!entry.startsWith(prefix)) continue;
-    const pid = Number(entry.slice(prefix.length).split('-')[0]);
-    if (!(Number.isInteger(pid) && pid > 0 && processAlive(pid))) fs.rmSync(path.join(dir, entry), { force: true });
-  }
+  removeLeftByDeadProcesses(dir, prefix);
   return path.join(dir, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
@@ -164,8 +159,7 @@ function stagingFile(databaseFile: string): string {
 function readSnapshot(file: string, key: Buffer, nativeBinding?: string): { schemaVersion: number; audit: { entries: number; head: string }; recordings: string[] } {
   const db = openReadOnly(file, key, nativeBinding);
   try {
-    const hasRecordings = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'recordings'").get();
-    const recordings = hasRecordings ? (db.prepare('SELECT DISTINCT sha256 FROM recordings WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => r.sha256) : [];
+    const recordings = storedRecordingHashes(db);
     const head = auditHead(db);
     return { schemaVersion: schemaVersion(db), audit: { entries: head.entry, head: head.head }, recordings };
   } finally {
@@ -176,8 +170,15 @@ function readSnapshot(file: string, key: Buffer, nativeBinding?: string): { sche
 /** The hashes earlier sets recorded for the objects at the destination, so an incremental set need not read them again. */
 function knownObjects(destination: string): Map<string, { size: number; sha256: string }> {
   const known = new Map<string, { size: number; sha256: string }>();
-  for (const set of listBackupSets(destination)) {
-    for (const object of readManifest(set.dir).body.objects) known.set(object.name, { size: object.size, sha256: object.sha256 });
+  for (const name of fs.readdirSync(setsDir(destination))) {
+    if (name.startsWith('.')) continue;
+    let objects;
+    try {
+      ({ objects } = readManifest(path.join(setsDir(destination), name)).body);
+    } catch {
+      continue;
+    }
+    for (const object of objects) known.set(object.name, { size: object.size, sha256: object.sha256 });
   }
   return known;
 }

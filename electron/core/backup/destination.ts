@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ensurePrivateDir } from '../private-files';
 import { BackupError } from './backup-error';
-import { readManifest, VERIFICATION_FILE } from './manifest';
+import { readManifest, VERIFICATION_FILE, type ManifestBody } from './manifest';
 import type { BackupSetSummary, VerificationResult } from './types';
 
 /** What marks a folder as a Barnahus backup destination; the rest of the layout is in types.ts. */
@@ -57,7 +57,7 @@ export function lockDestination(destination: string): () => void {
   throw new BackupError('busy', `Another backup is writing to ${destination}.`);
 }
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -79,12 +79,7 @@ export function cleanDebris(destination: string): number {
   }
   if (fs.existsSync(incomingObjectsDir(destination))) for (const entry of fs.readdirSync(incomingObjectsDir(destination))) remove(path.join(incomingObjectsDir(destination), entry));
   // A verification in progress (this process or another) keeps its scratch folder; a killed one's goes.
-  if (fs.existsSync(destination)) {
-    for (const entry of fs.readdirSync(destination)) {
-      const pid = Number(entry.slice(SCRATCH_PREFIX.length).split('-')[0]);
-      if (entry.startsWith(SCRATCH_PREFIX) && !(Number.isInteger(pid) && pid > 0 && processAlive(pid))) remove(path.join(destination, entry));
-    }
-  }
+  removed += removeLeftByDeadProcesses(destination, SCRATCH_PREFIX);
   return removed;
 }
 
@@ -128,25 +123,43 @@ export function listBackupSets(destination: string): BackupSetSummary[] {
     } catch {
       continue;
     }
-    const { body } = manifest;
-    sets.push({
-      name: body.name,
-      dir,
-      kind: body.kind,
-      createdAt: body.createdAt,
-      durationMs: body.stats.durationMs,
-      sizeBytes: body.stats.sizeBytes,
-      newBytes: body.stats.newBytes,
-      objects: body.objects.length,
-      newObjects: body.stats.newObjects,
-      schemaVersion: body.schemaVersion,
-      appVersion: body.appVersion,
-      audit: body.audit,
-      recoveryKey: body.recovery ? { fingerprint: body.recovery.fingerprint } : null,
-      verification: readVerification(dir),
-    });
+    sets.push(summaryOf(dir, manifest.body, readVerification(dir)));
   }
   return sets.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+}
+
+/** What the page, the CLI and rotation need of a set, from its manifest. */
+export function summaryOf(dir: string, body: ManifestBody, verification: VerificationResult | null): BackupSetSummary {
+  return {
+    name: body.name,
+    dir,
+    kind: body.kind,
+    createdAt: body.createdAt,
+    durationMs: body.stats.durationMs,
+    sizeBytes: body.stats.sizeBytes,
+    newBytes: body.stats.newBytes,
+    objects: body.objects.length,
+    newObjects: body.stats.newObjects,
+    schemaVersion: body.schemaVersion,
+    appVersion: body.appVersion,
+    audit: body.audit,
+    recoveryKey: body.recovery ? { fingerprint: body.recovery.fingerprint } : null,
+    verification,
+  };
+}
+
+/** Removes the entries of a folder that start with `prefix` followed by the pid of a process that is gone (what a killed run left). */
+export function removeLeftByDeadProcesses(dir: string, prefix: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const entry of fs.readdirSync(dir)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Flushes a folder's entries (a rename into it) to the disk; a no-op where folders cannot be opened (Windows). */

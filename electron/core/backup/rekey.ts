@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { storedRecordingHashes } from '../evidence/stored-recordings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
@@ -66,10 +67,7 @@ export async function rekeyDataFolder(options: {
     let objects = 0;
     let bytes = 0;
     if (!databaseRekeyed) {
-      const recordings = (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'recordings'").get()
-        ? (db.prepare('SELECT DISTINCT sha256 FROM recordings WHERE deleted_at IS NULL').all() as { sha256: string }[])
-        : []
-      ).map((r) => r.sha256);
+      const recordings = storedRecordingHashes(db);
       const oldKeys = evidenceKeys(options.oldKey);
       const newKeys = evidenceKeys(newKey);
       const present = recordings.filter((sha) => fs.existsSync(objectPath(objectsDir, objectNameFor(oldKeys.nameKey, sha))));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { storedRecordingHashes } from '../evidence/stored-recordings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -101,8 +102,7 @@ export async function verifyBackupSet(
       }
       if (verdict.entries !== body.audit.entries) return finish(`The audit log in the set has ${verdict.entries} entries; the manifest says ${body.audit.entries}.`, databaseName);
       checks.audit = true;
-      const hasRecordings = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'recordings'").get();
-      recordings = hasRecordings ? (db.prepare('SELECT DISTINCT sha256 FROM recordings WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => r.sha256) : [];
+      recordings = storedRecordingHashes(db);
     } finally {
       db.close();
     }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { storedRecordingHashes } from './stored-recordings';
 import type { EvidenceStore } from './evidence-store';
 
 /**
@@ -36,7 +37,7 @@ export function sweepOrphans(db: Database, store: EvidenceStore, { now, minAgeMs
     return { moved: 0, movedBytes: 0, spared: 0, quarantine: store.quarantined() };
   }
   // Synchronous from reading the names to the last move: no call of this process can register in between.
-  const named = new Set((db.prepare('SELECT DISTINCT sha256 FROM recordings WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => store.objectName(r.sha256)));
+  const named = new Set(storedRecordingHashes(db).map((sha256) => store.objectName(sha256)));
   const pending = new Set(inProgress.map((sha256) => store.objectName(sha256)));
   let moved = 0;
   let movedBytes = 0;
