@@ -6,6 +6,7 @@ import type { Role } from '../../shared/permissions';
 import { databaseDigest } from '../support/core';
 import { MINUTE, T0 } from '../support/bucharest';
 import { referral } from '../support/intake';
+import { bookInterview, openAllDay } from '../support/recorded-case';
 import { fieldRefusal, refusal } from '../support/refusal';
 import { staffedCentre } from '../support/staff';
 
@@ -31,34 +32,12 @@ async function centre() {
   // Everyone signs in now: a sign-in later would change the database between two digests.
   for (const name of Object.keys(people) as (keyof typeof people)[]) await as(name);
   const coord = await as('coord');
-  const { rules } = await coord.call('resources.list', {});
-  const allDay = { open: true, start: '00:00', end: '23:59' };
-  await coord.call('resources.saveRules', {
-    version: rules.version,
-    timeZone: 'UTC',
-    hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    bufferMinutes: 0,
-    dailyLimit: 10,
-  });
-  const room = await coord.call('resources.saveRoom', { id: null, version: 0, name: 'Room', kind: 'interview', equipment: '', active: true });
+  const roomId = await openAllDay(coord);
   const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop', birthDate: '2016-01-01' }));
   const caseId = created.id;
   // The prosecutor and the officer are on the case; prosecutor2 and coord2 are not (coord2 sees it as a coordinator).
   for (const name of ['prosecutor', 'officer'] as const) await coord.call('cases.addMember', { caseId, userId: ids[name] });
-  const interview = await coord.call('interviews.schedule', {
-    caseId,
-    supplementaryId: null,
-    startsAt: '2026-11-22T10:00:00.000Z',
-    durationMinutes: 60,
-    roomId: room.id,
-    observationRoomId: null,
-    interviewerId: ids.iv,
-    interpreterId: null,
-    interpreterLanguage: '',
-    supportPerson: '',
-    invitees: [],
-    planning: null,
-  });
+  const interview = await bookInterview(coord, { caseId, roomId, interviewerId: ids.iv, startsAt: '2026-11-22T10:00:00.000Z' });
   let n = 0;
   /** Uploads and registers a recording (distinct bytes each time) as this person. */
   const register = async (who: Client) => {

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/permissions';
 import { ADMIN, TestClock, inProcessClient, insertUser, openTestCore, setUpCentre } from '../support/core';
 import { rawPost, startTestHost, type TestHost } from '../support/host';
 import { referral } from '../support/intake';
+import { bookInterview, openAllDay, tomorrowAtTen } from '../support/recorded-case';
 import { refusal } from '../support/refusal';
 
 /**
@@ -109,34 +110,10 @@ async function hostWithInterview() {
     return client;
   };
   const coord = await signIn('coord');
-  const { rules } = await coord.call('resources.list', {});
-  const allDay = { open: true, start: '00:00', end: '23:59' };
-  await coord.call('resources.saveRules', {
-    version: rules.version,
-    timeZone: 'UTC',
-    hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    bufferMinutes: 0,
-    dailyLimit: 10,
-  });
-  const room = await coord.call('resources.saveRoom', { id: null, version: 0, name: 'Interview room', kind: 'interview', equipment: '', active: true });
+  const roomId = await openAllDay(coord, 'Interview room');
   const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop', birthDate: '2016-01-01' }, {}, new Date()));
   for (const name of ['prosecutor', 'officer', 'interviewer', 'therapist'] as const) await coord.call('cases.addMember', { caseId: created.id, userId: ids[name] });
-  const tomorrow = new Date(Date.now() + 24 * 3_600_000);
-  tomorrow.setUTCHours(10, 0, 0, 0);
-  const interview = await coord.call('interviews.schedule', {
-    caseId: created.id,
-    supplementaryId: null,
-    startsAt: tomorrow.toISOString(),
-    durationMinutes: 60,
-    roomId: room.id,
-    observationRoomId: null,
-    interviewerId: ids.interviewer,
-    interpreterId: null,
-    interpreterLanguage: '',
-    supportPerson: '',
-    invitees: [],
-    planning: null,
-  });
+  const interview = await bookInterview(coord, { caseId: created.id, roomId, interviewerId: ids.interviewer, startsAt: tomorrowAtTen(new Date()) });
 
   /** startUpload, PUT the bytes, and what the host answered to the PUT. */
   const upload = async (client: Client, bytes: Buffer, fileName: string, options: { size?: number; stream?: boolean } = {}) => {

@@ -9,6 +9,7 @@ import { startHost, type RunningHost } from '../../electron/host/host';
 import { createRemoteTransport, probeHost } from '../../electron/main/remote-host';
 import { ADMIN, insertUser } from '../support/core';
 import { referral } from '../support/intake';
+import { bookInterview, openAllDay, tomorrowAtTen } from '../support/recorded-case';
 import { rawPost } from '../support/host';
 
 /**
@@ -120,34 +121,10 @@ describe.skipIf(skipReason !== null)(`a full data volume${skipReason ? ` (skippe
 
     // An interview to upload to, and an upload begun while there was room.
     const created = await coord.call('cases.create', referral({ firstName: 'Ana', lastName: 'Pop', birthDate: '2016-01-01' }, {}, new Date()));
-    const { rules } = await coord.call('resources.list', {});
-    const allDay = { open: true, start: '00:00', end: '23:59' };
-    await coord.call('resources.saveRules', {
-      version: rules.version,
-      timeZone: 'UTC',
-      hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      bufferMinutes: 0,
-      dailyLimit: 10,
-    });
-    const room = await coord.call('resources.saveRoom', { id: null, version: 0, name: 'Interview room', kind: 'interview', equipment: '', active: true });
+    const roomId = await openAllDay(coord, 'Interview room');
     const interviewerId = (db.prepare("SELECT id FROM users WHERE username = 'interviewer'").get() as { id: number }).id;
     await coord.call('cases.addMember', { caseId: created.id, userId: interviewerId });
-    const tomorrow = new Date(Date.now() + 24 * 3_600_000);
-    tomorrow.setUTCHours(10, 0, 0, 0);
-    const interview = await coord.call('interviews.schedule', {
-      caseId: created.id,
-      supplementaryId: null,
-      startsAt: tomorrow.toISOString(),
-      durationMinutes: 60,
-      roomId: room.id,
-      observationRoomId: null,
-      interviewerId,
-      interpreterId: null,
-      interpreterLanguage: '',
-      supportPerson: '',
-      invitees: [],
-      planning: null,
-    });
+    const interview = await bookInterview(coord, { caseId: created.id, roomId, interviewerId, startsAt: tomorrowAtTen(new Date()) });
     // More than the volume holds: refused before a byte is sent.
     const tooBig = await post('recordings.startUpload', { interviewId: interview.id, fileName: 'cam1.mp4', size: 64 * MB }, coordToken);
     expect([tooBig.status, (tooBig.body as { error: { code: string } }).error.code]).toEqual([507, 'storage_full']);
